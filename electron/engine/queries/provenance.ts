@@ -1,0 +1,27 @@
+import type { Database } from '../db/database';
+
+export interface Provenance {
+  sources: string[];
+  files: string[];
+  snapshotDates: string[];
+}
+
+/**
+ * The files and snapshot dates behind a result: every file of the sources the query could read.
+ * `sourceIds` empty means all record sources (the query was not filtered by source).
+ */
+export async function provenanceFor(db: Database, sourceIds: readonly string[]): Promise<Provenance> {
+  const rows = await db.rows<{ source_id: string; name: string; snapshot_date: string | null }>(
+    `SELECT f.source_id, f.name, strftime(f.snapshot_date, '%Y-%m-%d') AS snapshot_date
+     FROM bw_files f
+     WHERE (len(CAST($sources AS VARCHAR[])) = 0 AND f.source_id IN (SELECT source_id FROM bw_record_sources))
+        OR list_contains(CAST($sources AS VARCHAR[]), f.source_id)
+     ORDER BY f.snapshot_date NULLS LAST, f.name`,
+    { sources: JSON.stringify(sourceIds) },
+  );
+  return {
+    sources: [...new Set(rows.map((r) => r.source_id))],
+    files: rows.map((r) => r.name),
+    snapshotDates: [...new Set(rows.map((r) => r.snapshot_date).filter((d): d is string => d !== null))].sort(),
+  };
+}

@@ -1,0 +1,255 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ApiParsedRequest, ApiResponse, SourceSummary, TableInfo, WorkbenchEngineApi } from '../../shared/api';
+import { WorkbenchError } from '../../shared/errors';
+import { discoverData } from './data-discovery';
+import { importPath } from './imports/run-import';
+import { JobRegistry } from './jobs/job-registry';
+import { CHART_QUERIES } from './queries/chart-registry';
+import { provenanceFor } from './queries/provenance';
+import { prepareReadOnlyQuery, sqlError } from './queries/read-only-sql';
+import { Workspace } from './workspace/workspace';
+
+export interface WorkbenchOptions {
+  workspaceDir: string;
+  appVersion: string;
+  transport: string;
+  /** BREACH_DATA_DIR */
+  dataDir?: string | undefined;
+  /** ../shared/datasets, when the project sits beside it */
+  sharedDatasetsDir?: string | undefined;
+}
+
+const DEFAULT_SQL_LIMIT = 100_000;
+
+/**
+ * The engine's one object: it implements the whole `WorkbenchApi`. Electron IPC, the web host and the
+ * CLI are thin adapters over it and add nothing but transport.
+ */
+export class Workbench implements WorkbenchEngineApi {
+  private readonly jobs = new JobRegistry();
+  private readonly runningQueries = new Map<string, DuckDBConnection>();
+  /** Imports write one at a time, in the order they were asked for. */
+  private importQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly workspace: Workspace,
+    private readonly options: WorkbenchOptions,
+    private readonly duckdbVersion: string,
+  ) {}
+
+  static async open(options: WorkbenchOptions): Promise<Workbench> {
+    const workspace = await Workspace.open(options.workspaceDir);
+    const version = (await workspace.db.value<string>('SELECT version()')) ?? 'unknown';
+    return new Workbench(workspace, options, version);
+  }
+
+  get db() {
+    return this.workspace.db;
+  }
+
+  close(): void {
+    for (const connection of this.runningQueries.values()) connection.interrupt();
+    this.workspace.close();
+  }
+
+  async info(): Promise<ApiResponse<'info'>> {
+    return {
+      appVersion: this.options.appVersion,
+      duckdbVersion: this.duckdbVersion,
+      workspacePath: this.workspace.dir,
+      workspaceSchemaVersion: this.workspace.schemaVersion,
+      transport: this.options.transport,
+    };
+  }
+
+  async listSources(): Promise<SourceSummary[]> {
+    const files = await this.db.rows<{
+      source_id: string; kind: string; name: string; snapshot_date: string | null;
+      rows_read: bigint; rows_loaded: bigint; rows_rejected: bigint; imported_at: string;
+    }>(
+      `SELECT source_id, kind, name, strftime(snapshot_date, '%Y-%m-%d') AS snapshot_date, rows_read, rows_loaded, rows_rejected,
+              strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at
+       FROM bw_files ORDER BY source_id, snapshot_date NULLS LAST, name`,
+    );
+    const registered = await this.db.rows<{ source_id: string; view_name: string; title: string; kind: string }>(
+      `SELECT source_id, view_name, title, kind FROM bw_record_sources ORDER BY source_id`,
+    );
+    const counts = new Map<string, number>();
+    for (const r of registered) {
+      counts.set(r.source_id, Number((await this.db.value<bigint>(`SELECT count(*) FROM breaches WHERE source = $s`, { s: r.source_id })) ?? 0));
+    }
+    const ids = [...new Set([...registered.map((r) => r.source_id), ...files.map((f) => f.source_id)])];
+    return ids.map((id) => {
+      const own = files.filter((f) => f.source_id === id);
+      const reg = registered.find((r) => r.source_id === id);
+      return {
+        id,
+        title: reg?.title ?? sourceTitle(id),
+        kind: sourceKind(reg?.kind ?? id),
+        rows: counts.get(id) ?? own.reduce((n, f) => n + Number(f.rows_loaded), 0),
+        snapshotDates: [...new Set(own.map((f) => f.snapshot_date).filter((d): d is string => d !== null))].sort(),
+        files: own.map((f) => ({
+          file: f.name,
+          kind: f.kind,
+          snapshotDate: f.snapshot_date,
+          rowsRead: Number(f.rows_read),
+          rowsLoaded: Number(f.rows_loaded),
+          rowsRejected: Number(f.rows_rejected),
+          importedAt: f.imported_at,
+        })),
+      };
+    });
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    const tables = await this.db.rows<{ name: string; kind: string }>(
+      `SELECT table_name AS name, CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END AS kind
+       FROM information_schema.tables WHERE table_schema = 'main' ORDER BY kind, name`,
+    );
+    const columns = await this.db.rows<{ table_name: string; column_name: string; data_type: string }>(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+    );
+    const rowCounts = await this.db.rows<{ table_name: string; estimated_size: bigint }>(
+      `SELECT table_name, estimated_size FROM duckdb_tables() WHERE schema_name = 'main'`,
+    );
+    return tables.map((t) => ({
+      name: t.name,
+      kind: t.kind === 'view' ? 'view' : 'table',
+      rows: (() => {
+        const r = rowCounts.find((c) => c.table_name === t.name);
+        return r ? Number(r.estimated_size) : null;
+      })(),
+      columns: columns.filter((c) => c.table_name === t.name).map((c) => ({ name: c.column_name, type: c.data_type })),
+    }));
+  }
+
+  async discoverData(): Promise<ApiResponse<'discoverData'>> {
+    return discoverData({ dataDir: this.options.dataDir, sharedDatasetsDir: this.options.sharedDatasetsDir });
+  }
+
+  async startImport(request: ApiParsedRequest<'startImport'>): Promise<ApiResponse<'startImport'>> {
+    const jobId = this.jobs.start('import', async (control) => {
+      const run = this.importQueue.then(async () => {
+        for (const [index, path] of request.paths.entries()) {
+          if (control.signal.aborted) throw new WorkbenchError({ code: 'cancelled', message: 'Import cancelled.' });
+          const report = await importPath(this.db, path, {
+            signal: control.signal,
+            progress: (update) =>
+              control.progress({
+                ...update,
+                message: `${basename(path)} (${index + 1} of ${request.paths.length}): ${update.message}`,
+              }),
+          });
+          control.addReport(report);
+        }
+      });
+      this.importQueue = run.catch(() => undefined);
+      await run;
+    });
+    return { jobId };
+  }
+
+  async uploadFile(request: ApiParsedRequest<'uploadFile'>): Promise<ApiResponse<'uploadFile'>> {
+    const safeName = basename(request.name).replace(/[^\w.\- ]+/g, '_');
+    await mkdir(this.workspace.uploadsDir, { recursive: true });
+    const path = join(this.workspace.uploadsDir, safeName);
+    await writeFile(path, request.bytes);
+    return { path };
+  }
+
+  async getJob(request: ApiParsedRequest<'getJob'>): Promise<ApiResponse<'getJob'>> {
+    return this.jobs.status(request.jobId);
+  }
+
+  async cancelJob(request: ApiParsedRequest<'cancelJob'>): Promise<ApiResponse<'cancelJob'>> {
+    return { cancelled: this.jobs.cancel(request.jobId) };
+  }
+
+  /** For the CLI and tests: run an import to the end. */
+  async importAndWait(paths: string[]) {
+    const { jobId } = await this.startImport({ paths });
+    return this.jobs.wait(jobId);
+  }
+
+  async runChart(request: ApiParsedRequest<'runChart'>): Promise<ApiResponse<'runChart'>> {
+    const query = CHART_QUERIES.get(request.chart);
+    if (!query) throw new WorkbenchError({ code: 'not_found', message: `There is no chart called "${request.chart}".` });
+    const built = query.build(request.filters);
+    const started = performance.now();
+    const result = await this.db.arrow(built.sql, built.params).catch((error: unknown) => {
+      throw sqlError(error);
+    });
+    const provenance = await provenanceFor(this.db, request.filters.sources);
+    const ruleVersions = query.usesClassification ? await this.classificationRuleVersions() : [];
+    return {
+      arrow: result.bytes,
+      meta: {
+        sql: built.sql,
+        params: Object.values(built.params).map(toMetaParam),
+        rowCount: result.rowCount,
+        ...provenance,
+        ruleVersions,
+        elapsedMs: performance.now() - started,
+        truncated: false,
+      },
+    };
+  }
+
+  async runSql(request: ApiParsedRequest<'runSql'>): Promise<ApiResponse<'runSql'>> {
+    const limit = request.limit ?? DEFAULT_SQL_LIMIT;
+    const connection = await this.db.connect();
+    if (request.queryId) this.runningQueries.set(request.queryId, connection);
+    const started = performance.now();
+    try {
+      const prepared = await prepareReadOnlyQuery(connection, request.sql, limit);
+      const result = await this.db.arrow(prepared.sql, undefined, connection).catch((error: unknown) => {
+        throw sqlError(error, prepared.wrapped ? 1 : 0);
+      });
+      const truncated = prepared.wrapped && result.rowCount > limit;
+      const arrow = truncated ? await this.db.arrow(`SELECT * FROM (${prepared.sql}) LIMIT ${limit}`, undefined, connection) : result;
+      const provenance = await provenanceFor(this.db, []);
+      return {
+        arrow: arrow.bytes,
+        meta: { sql: request.sql, params: [], rowCount: arrow.rowCount, ...provenance, ruleVersions: [], elapsedMs: performance.now() - started, truncated },
+      };
+    } finally {
+      if (request.queryId) this.runningQueries.delete(request.queryId);
+      connection.closeSync();
+    }
+  }
+
+  async cancelQuery(request: ApiParsedRequest<'cancelQuery'>): Promise<ApiResponse<'cancelQuery'>> {
+    const connection = this.runningQueries.get(request.queryId);
+    if (!connection) return { cancelled: false };
+    connection.interrupt();
+    return { cancelled: true };
+  }
+
+  private async classificationRuleVersions(): Promise<string[]> {
+    const rows = await this.db.rows<{ rule: string }>(
+      `SELECT DISTINCT split_part(actor_rule, '#', 1) AS rule FROM breaches WHERE actor_rule IS NOT NULL ORDER BY 1`,
+    );
+    return rows.map((r) => r.rule);
+  }
+}
+
+function toMetaParam(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
+
+function sourceKind(kind: string): SourceSummary['kind'] {
+  if (kind.startsWith('local')) return 'local';
+  if (kind === 'ocr' || kind === 'oaic' || kind === 'veris' || kind === 'stix') return kind;
+  return 'local';
+}
+
+function sourceTitle(id: string): string {
+  if (id === 'ocr') return 'HHS OCR breach portal';
+  if (id === 'oaic') return 'OAIC Notifiable Data Breaches statistics';
+  return id;
+}

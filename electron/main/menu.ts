@@ -1,0 +1,35 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { IPC_MENU_CHANNEL, type MenuCommand } from '../../shared/desktop-bridge';
+
+/** The application menu; each item sends the window the same command its toolbar button runs. */
+export function buildMenu(window: BrowserWindow, openFiles: () => void): Menu {
+  const send = (command: MenuCommand, payload = '') => window.webContents.send(IPC_MENU_CHANNEL, command, payload);
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: openFiles },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Overview', accelerator: 'CmdOrCtrl+1', click: () => send('navigate', 'overview') },
+        { label: 'Explore', accelerator: 'CmdOrCtrl+2', click: () => send('navigate', 'explore') },
+        { label: 'Sources', accelerator: 'CmdOrCtrl+3', click: () => send('navigate', 'sources') },
+        { label: 'SQL', accelerator: 'CmdOrCtrl+4', click: () => send('navigate', 'sql') },
+        { label: 'Reports', accelerator: 'CmdOrCtrl+5', click: () => send('navigate', 'reports') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}

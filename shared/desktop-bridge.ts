@@ -1,0 +1,21 @@
+/**
+ * The two things only the desktop shell can do, exposed beside the API by the preload: turn a dropped
+ * File into its path (sandboxed windows cannot see paths) and tell the window about menu commands.
+ * In browser mode this bridge is absent and the window uploads dropped files instead.
+ */
+import type { ApiMethod, ApiOutcome } from './api';
+
+/** The preload's one entry into the engine; the window wraps it with `createApiClient`. */
+export interface IpcApiBridge {
+  call(method: ApiMethod, request: unknown): Promise<ApiOutcome>;
+}
+
+export type MenuCommand = 'open-files' | 'import-job-started' | 'navigate';
+
+export interface DesktopBridge {
+  pathForFile(file: File): string;
+  onMenuCommand(listener: (command: MenuCommand, payload: string) => void): () => void;
+}
+
+export const IPC_API_CHANNEL = 'workbench:api';
+export const IPC_MENU_CHANNEL = 'workbench:menu';
