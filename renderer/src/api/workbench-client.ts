@@ -1,7 +1,7 @@
-import type { ApiOutcome, WorkbenchApi } from '../../../shared/api';
+import type { WorkbenchApi } from '../../../shared/api';
 import { createApiClient } from '../../../shared/api-client';
 import type { DesktopBridge, IpcApiBridge } from '../../../shared/desktop-bridge';
-import { decodeWire, encodeWire } from '../../../shared/wire';
+import { httpTransport } from '../../../shared/http-transport';
 
 declare global {
   interface Window {
@@ -20,7 +20,7 @@ const TOKEN_KEY = 'breach-workbench-token';
 export function connectWorkbench(): WorkbenchApi {
   const ipc = window.workbenchIpc;
   if (ipc) return createApiClient((method, request) => ipc.call(method, request));
-  return createApiClient(httpTransport(takeToken()));
+  return createApiClient(httpTransport('', takeToken()));
 }
 
 /** The token arrives in the URL once; it is kept for this tab and removed from the address bar. */
@@ -34,22 +34,6 @@ function takeToken(): string {
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
-function httpTransport(token: string) {
-  return async (method: string, request: unknown): Promise<ApiOutcome> => {
-    let response: Response;
-    try {
-      response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', 'x-workbench-token': token },
-        body: encodeWire(request) as BodyInit,
-      });
-    } catch (error) {
-      return { ok: false, error: { code: 'internal', message: `The workbench server is not reachable: ${String(error)}` } };
-    }
-    return decodeWire(new Uint8Array(await response.arrayBuffer())) as ApiOutcome;
-  };
 }
 
 export const desktopBridge = (): DesktopBridge | undefined => window.workbenchDesktop;
