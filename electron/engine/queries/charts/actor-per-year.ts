@@ -1,0 +1,32 @@
+import type { ChartQuery } from '../chart-query';
+import { filteredBreaches } from './filtered-breaches';
+
+/**
+ * Insider (internal) vs external vs partner per year: one row per year and actor, with the count, the
+ * people affected and the share of the year's breaches. `rule_versions` names the actor rules that
+ * classified the rows (e.g. `actor-rules/1.0.0`, or `override` for a person's verdict), because the
+ * split is derived, not reported by OCR.
+ */
+export const actorPerYear: ChartQuery = {
+  id: 'actor_per_year',
+  title: 'Insider vs external breaches, per year',
+  units: 'breaches; share of the year',
+  usesClassification: true,
+  build(filters) {
+    const f = filteredBreaches(filters);
+    return {
+      sql: `WITH ${f.sql},
+            per AS (
+              SELECT CAST(year(reported_date) AS INTEGER) AS year, coalesce(actor, 'unknown') AS actor,
+                     count(*) AS breaches, sum(records_affected) AS people_affected,
+                     string_agg(DISTINCT split_part(actor_rule, '#', 1), ', ' ORDER BY split_part(actor_rule, '#', 1)) AS rule_versions
+              FROM filtered WHERE reported_date IS NOT NULL GROUP BY 1, 2)
+            SELECT year, actor, CAST(breaches AS BIGINT) AS breaches, CAST(people_affected AS BIGINT) AS people_affected,
+                   breaches / sum(breaches) OVER (PARTITION BY year) AS share,
+                   rule_versions
+            FROM per
+            ORDER BY year, list_position(['internal', 'external', 'partner', 'mixed', 'unknown'], actor)`,
+      params: f.params,
+    };
+  },
+};
