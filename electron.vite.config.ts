@@ -1,6 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/csp';
+
+/** Writes the one CSP into index.html; the dev server also needs its hot-reload socket. */
+function contentSecurityPolicy(): Plugin {
+  let dev = false;
+  return {
+    name: 'breach-workbench-csp',
+    configResolved(config) {
+      dev = config.command === 'serve';
+    },
+    transformIndexHtml(html) {
+      // frame-ancestors only works as a header (the protocol handler and the web host send it); in a
+      // <meta> tag the browser ignores it with a console error.
+      let csp = CONTENT_SECURITY_POLICY.replace(/; frame-ancestors [^;]+/, '');
+      if (dev) csp = csp.replace("connect-src 'self'", "connect-src 'self' ws://localhost:*");
+      return html.replace('%BREACH_WORKBENCH_CSP%', csp);
+    },
+  };
+}
 
 export default defineConfig({
   // Every Node-side entry is built here, so the app, the web host and the CLI ship one engine build.
@@ -31,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

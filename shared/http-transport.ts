@@ -13,7 +13,7 @@ export function httpTransport(baseUrl: string, token: string): ApiTransport {
       response = await fetch(`${baseUrl}/api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream', 'x-workbench-token': token },
-        body: encodeWire(request) as BodyInit,
+        body: encodeWire(request),
       });
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: `The workbench server is not reachable: ${String(error)}` } };

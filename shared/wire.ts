@@ -8,7 +8,7 @@
  */
 const BIN_KEY = '$bin';
 
-export function encodeWire(value: unknown): Uint8Array {
+export function encodeWire(value: unknown): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [];
   let offset = 0;
   const json = JSON.stringify(value, (_key, v: unknown) => {

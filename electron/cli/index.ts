@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openWorkbench } from '../engine/bootstrap';
+import { exportCommand, EXPORT_USAGE } from './export-command';
 import { formatResult, type OutputFormat } from './format-output';
+import { reportCommand, REPORT_USAGE } from './report-command';
 
 const USAGE = `breach-workbench: the Breach Workbench engine without a window
 
@@ -8,6 +10,8 @@ Usage:
   breach-workbench import FILE... [--workspace DIR]
   breach-workbench sql QUERY [--format csv|json|arrow] [--workspace DIR]
   breach-workbench sources [--format text|json] [--workspace DIR]
+${REPORT_USAGE}
+${EXPORT_USAGE}
 
 --workspace DIR   the workspace folder (default: the desktop app's own workspace, or $BREACH_WORKSPACE)
 `;
@@ -19,6 +23,14 @@ async function main(argv: string[]): Promise<number> {
     options: {
       workspace: { type: 'string' },
       format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      sql: { type: 'string' },
+      table: { type: 'string' },
+      'page-size': { type: 'string' },
+      tlp: { type: 'string' },
+      author: { type: 'string' },
+      title: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -36,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
         return await sqlCommand(engine, rest.join(' '), (values.format ?? 'csv') as OutputFormat);
       case 'sources':
         return await sourcesCommand(engine, values.format === 'json');
+      case 'report':
+        return await reportCommand(engine, { ...values, pageSize: values['page-size'] }, (t) => process.stderr.write(t));
+      case 'export':
+        return await exportCommand(engine, { ...values, sql: values.sql ?? (rest.length ? rest.join(' ') : undefined) }, (t) => process.stderr.write(t));
       default:
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;

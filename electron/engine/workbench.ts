@@ -4,11 +4,26 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApiParsedRequest, ApiResponse, SourceSummary, TableInfo, WorkbenchEngineApi } from '../../shared/api';
 import { WorkbenchError } from '../../shared/errors';
 import { discoverData } from './data-discovery';
+import { chromiumReportBrowser } from './export/chromium-report-browser';
+import { ExportService } from './export/export-service';
+import type { ReportBrowserFactory } from './export/report-browser';
 import { importPath } from './imports/run-import';
-import { JobRegistry } from './jobs/job-registry';
+import { JobRegistry, type JobControl } from './jobs/job-registry';
+import { deletePreset, listPresets, previewMapping, savePreset } from './mapping';
+import { importLocalFile } from './sources/local';
+import { classificationRuleVersions } from './classification';
 import { CHART_QUERIES } from './queries/chart-registry';
+import { resolveChartParams } from './queries/charts/chart-params';
 import { provenanceFor } from './queries/provenance';
 import { prepareReadOnlyQuery, sqlError } from './queries/read-only-sql';
+import { caseHistory } from './queries/rows/case-history';
+import { fetchRows } from './queries/rows/fetch-rows';
+import { filterOptions } from './queries/rows/filter-options';
+import { defaultReportFor } from './reports/default-report';
+import { reportCharts } from './reports/report-charts';
+import { ReportStore } from './reports/report-store';
+import { SourceCatalog } from './reports/source-catalog';
+import { loadViewState, saveViewState } from './view-state/view-state-store';
 import { Workspace } from './workspace/workspace';
 
 export interface WorkbenchOptions {
@@ -19,6 +34,10 @@ export interface WorkbenchOptions {
   dataDir?: string | undefined;
   /** ../shared/datasets, when the project sits beside it */
   sharedDatasetsDir?: string | undefined;
+  /** Chromium for PDF and PNG exports; the desktop app passes Electron's, others get the machine's. */
+  reportBrowser?: ReportBrowserFactory | undefined;
+  /** datasets/manifest.json (publishers, URLs, licences); found beside package.json when left out. */
+  manifestPath?: string | undefined;
 }
 
 const DEFAULT_SQL_LIMIT = 100_000;
@@ -32,6 +51,8 @@ export class Workbench implements WorkbenchEngineApi {
   private readonly runningQueries = new Map<string, DuckDBConnection>();
   /** Imports write one at a time, in the order they were asked for. */
   private importQueue: Promise<unknown> = Promise.resolve();
+  private reportStore: ReportStore | undefined;
+  private exportService: ExportService | undefined;
 
   private constructor(
     private readonly workspace: Workspace,
@@ -130,25 +151,53 @@ export class Workbench implements WorkbenchEngineApi {
   }
 
   async startImport(request: ApiParsedRequest<'startImport'>): Promise<ApiResponse<'startImport'>> {
+    return this.queueImport(async (control) => {
+      for (const [index, path] of request.paths.entries()) {
+        if (control.signal.aborted) throw new WorkbenchError({ code: 'cancelled', message: 'Import cancelled.' });
+        const report = await importPath(this.db, path, {
+          signal: control.signal,
+          progress: (update) =>
+            control.progress({ ...update, message: `${basename(path)} (${index + 1} of ${request.paths.length}): ${update.message}` }),
+        });
+        control.addReport(report);
+      }
+    });
+  }
+
+  /** The mapping wizard's Import: one local file with the mapping the user checked in the preview. */
+  async startMappedImport(request: ApiParsedRequest<'startMappedImport'>): Promise<ApiResponse<'startMappedImport'>> {
+    return this.queueImport(async (control) => {
+      control.addReport(await importLocalFile(this.db, request.path, request.mapping, { signal: control.signal, progress: control.progress }));
+    });
+  }
+
+  /** Imports run as jobs, one at a time, in the order they were asked for. */
+  private queueImport(work: (control: JobControl) => Promise<void>): { jobId: string } {
     const jobId = this.jobs.start('import', async (control) => {
-      const run = this.importQueue.then(async () => {
-        for (const [index, path] of request.paths.entries()) {
-          if (control.signal.aborted) throw new WorkbenchError({ code: 'cancelled', message: 'Import cancelled.' });
-          const report = await importPath(this.db, path, {
-            signal: control.signal,
-            progress: (update) =>
-              control.progress({
-                ...update,
-                message: `${basename(path)} (${index + 1} of ${request.paths.length}): ${update.message}`,
-              }),
-          });
-          control.addReport(report);
-        }
-      });
+      const run = this.importQueue.then(() => work(control));
       this.importQueue = run.catch(() => undefined);
       await run;
     });
     return { jobId };
+  }
+
+  async previewMapping(request: ApiParsedRequest<'previewMapping'>): Promise<ApiResponse<'previewMapping'>> {
+    return previewMapping(this.db, request.path, {
+      ...(request.mapping ? { mapping: request.mapping } : {}),
+      ...(request.rows ? { rows: request.rows } : {}),
+    });
+  }
+
+  async listMappingPresets(): Promise<ApiResponse<'listMappingPresets'>> {
+    return listPresets(this.db);
+  }
+
+  async saveMappingPreset(request: ApiParsedRequest<'saveMappingPreset'>): Promise<ApiResponse<'saveMappingPreset'>> {
+    return savePreset(this.db, request);
+  }
+
+  async deleteMappingPreset(request: ApiParsedRequest<'deleteMappingPreset'>): Promise<ApiResponse<'deleteMappingPreset'>> {
+    return { deleted: await deletePreset(this.db, request.name) };
   }
 
   async uploadFile(request: ApiParsedRequest<'uploadFile'>): Promise<ApiResponse<'uploadFile'>> {
@@ -176,13 +225,13 @@ export class Workbench implements WorkbenchEngineApi {
   async runChart(request: ApiParsedRequest<'runChart'>): Promise<ApiResponse<'runChart'>> {
     const query = CHART_QUERIES.get(request.chart);
     if (!query) throw new WorkbenchError({ code: 'not_found', message: `There is no chart called "${request.chart}".` });
-    const built = query.build(request.filters);
+    const built = query.build(request.filters, resolveChartParams(query, request.params));
     const started = performance.now();
     const result = await this.db.arrow(built.sql, built.params).catch((error: unknown) => {
       throw sqlError(error);
     });
-    const provenance = await provenanceFor(this.db, request.filters.sources);
-    const ruleVersions = query.usesClassification ? await this.classificationRuleVersions() : [];
+    const provenance = await provenanceFor(this.db, query.sources ?? request.filters.sources);
+    const ruleVersions = query.usesClassification ? await classificationRuleVersions(this.db) : [];
     return {
       arrow: result.bytes,
       meta: {
@@ -227,11 +276,80 @@ export class Workbench implements WorkbenchEngineApi {
     return { cancelled: true };
   }
 
-  private async classificationRuleVersions(): Promise<string[]> {
-    const rows = await this.db.rows<{ rule: string }>(
-      `SELECT DISTINCT split_part(actor_rule, '#', 1) AS rule FROM breaches WHERE actor_rule IS NOT NULL ORDER BY 1`,
-    );
-    return rows.map((r) => r.rule);
+  async fetchRows(request: ApiParsedRequest<'fetchRows'>): Promise<ApiResponse<'fetchRows'>> {
+    return fetchRows(this.db, request);
+  }
+
+  async caseHistory(request: ApiParsedRequest<'caseHistory'>): Promise<ApiResponse<'caseHistory'>> {
+    return caseHistory(this.db, request.source, request.caseId);
+  }
+
+  async filterOptions(): Promise<ApiResponse<'filterOptions'>> {
+    return filterOptions(this.db);
+  }
+
+  async getViewState(): Promise<ApiResponse<'getViewState'>> {
+    return loadViewState(this.db);
+  }
+
+  async saveViewState(request: ApiParsedRequest<'saveViewState'>): Promise<ApiResponse<'saveViewState'>> {
+    return { savedAt: await saveViewState(this.db, request.state) };
+  }
+
+  async listReports(): Promise<ApiResponse<'listReports'>> {
+    return this.reports.list();
+  }
+
+  async listReportCharts(): Promise<ApiResponse<'listReportCharts'>> {
+    return reportCharts();
+  }
+
+  async getReport(request: ApiParsedRequest<'getReport'>): Promise<ApiResponse<'getReport'>> {
+    return this.reports.get(request.name);
+  }
+
+  async saveReport(request: ApiParsedRequest<'saveReport'>): Promise<ApiResponse<'saveReport'>> {
+    return this.reports.save(request.report);
+  }
+
+  async deleteReport(request: ApiParsedRequest<'deleteReport'>): Promise<ApiResponse<'deleteReport'>> {
+    return { deleted: await this.reports.delete(request.name) };
+  }
+
+  async defaultReport(request: ApiParsedRequest<'defaultReport'>): Promise<ApiResponse<'defaultReport'>> {
+    return defaultReportFor(this.db, { filters: request.filters, title: request.title });
+  }
+
+  async exportReport(request: ApiParsedRequest<'exportReport'>): Promise<ApiResponse<'exportReport'>> {
+    const report = request.report ?? (request.name ? await this.reports.get(request.name) : await defaultReportFor(this.db));
+    return this.exports.exportReport(report, request.format, request.pageSize);
+  }
+
+  async exportData(request: ApiParsedRequest<'exportData'>): Promise<ApiResponse<'exportData'>> {
+    return this.exports.exportData(request.source, request.format);
+  }
+
+  async exportChart(request: ApiParsedRequest<'exportChart'>): Promise<ApiResponse<'exportChart'>> {
+    return this.exports.exportChart(request.chart, request.filters, request.format, { width: request.width, height: request.height });
+  }
+
+  /** Reports and exports, made on first use (most sessions never export). */
+  get reports(): ReportStore {
+    this.reportStore ??= new ReportStore(this.db);
+    return this.reportStore;
+  }
+
+  get exports(): ExportService {
+    this.exportService ??= new ExportService({
+      db: this.db,
+      catalog: SourceCatalog.load(this.options.manifestPath),
+      appVersion: this.options.appVersion,
+      duckdbVersion: this.duckdbVersion,
+      workspaceDir: this.workspace.dir,
+      browser: this.options.reportBrowser ?? (() => chromiumReportBrowser()),
+      runChart: (request) => this.runChart(request),
+    });
+    return this.exportService;
   }
 }
 

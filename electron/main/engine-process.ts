@@ -1,5 +1,7 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { ApiOutcome } from '../../shared/api';
+import type { BrowserRequestMessage } from '../engine/export/remote-report-browser';
+import { answerBrowserRequest } from './report-printer';
 
 /**
  * The engine runs in a utility process so DuckDB work never blocks the main thread (which paints
@@ -10,7 +12,11 @@ export class EngineProcess {
   private readonly pending = new Map<number, (outcome: ApiOutcome) => void>();
 
   private constructor(private readonly child: UtilityProcess) {
-    child.on('message', (message: { id?: number; outcome?: ApiOutcome }) => {
+    child.on('message', (message: { id?: number; outcome?: ApiOutcome } & Partial<BrowserRequestMessage>) => {
+      if (message.browserRequest) {
+        void answerBrowserRequest(message.browserRequest).then((reply) => child.postMessage(reply));
+        return;
+      }
       if (message.id === undefined || !message.outcome) return;
       this.pending.get(message.id)?.(message.outcome);
       this.pending.delete(message.id);

@@ -13,7 +13,7 @@ function mainProcessFiles(entry: string): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:from\s*|import\s*\(?\s*|require\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+    for (const m of code.matchAll(/(?:from\s*|import\s*\(?\s*|require\(\s*)["'](\.{1,2}\/[^"']+\.c?js)["']/g)) {
       visit(resolve(file, '..', m[1]!));
     }
   };

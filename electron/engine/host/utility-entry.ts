@@ -1,5 +1,6 @@
 import { dispatchApiCall } from '../dispatch';
 import { openWorkbench } from '../bootstrap';
+import { remoteReportBrowser } from '../export/remote-report-browser';
 
 /**
  * The engine inside Electron's utility process: DuckDB never runs on the main (UI) thread. Main
@@ -21,10 +22,16 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 if (!parentPort) throw new Error('engine-host must be started by Electron utilityProcess.fork');
 
 const workspaceDir = process.argv[2];
-const ready = openWorkbench({ workspaceDir, transport: 'electron-ipc' });
+// PDFs and chart PNGs are drawn by the main process's own Chromium (printToPDF, capturePage).
+const printer = remoteReportBrowser({
+  postMessage: (message) => parentPort.postMessage(message),
+  onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)),
+});
+const ready = openWorkbench({ workspaceDir, transport: 'electron-ipc', reportBrowser: () => printer });
 
 parentPort.on('message', (event) => {
-  const { id, method, request } = event.data as CallMessage;
+  if (!isCallMessage(event.data)) return;
+  const { id, method, request } = event.data;
   void ready
     .then((engine) => dispatchApiCall(engine, method, request))
     .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: `The engine could not start: ${String(error)}` } }))
@@ -35,3 +42,7 @@ ready.then(
   () => parentPort.postMessage({ ready: true }),
   (error: unknown) => parentPort.postMessage({ ready: false, error: String(error) }),
 );
+
+function isCallMessage(data: unknown): data is CallMessage {
+  return typeof data === 'object' && data !== null && typeof (data as CallMessage).id === 'number' && typeof (data as CallMessage).method === 'string';
+}

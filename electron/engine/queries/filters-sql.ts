@@ -41,7 +41,8 @@ export function filtersToWhere(filters: Filters): SqlFragment {
     params.minRecords = filters.minRecords;
   }
   if (filters.text && filters.text.trim()) {
-    clauses.push(`(description ILIKE $text OR entity ILIKE $text)`);
+    // Without ESCAPE DuckDB has no escape character, and the escaped % and _ below would match nothing.
+    clauses.push(`(description ILIKE $text ESCAPE '\\' OR entity ILIKE $text ESCAPE '\\')`);
     params.text = `%${filters.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };

@@ -50,6 +50,18 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // The window's saved state (filters, view, chart toggles) as versioned JSON, restored on reopen.
+      `CREATE TABLE IF NOT EXISTS bw_view_state (
+        name VARCHAR PRIMARY KEY,
+        version INTEGER NOT NULL,
+        state VARCHAR NOT NULL,
+        saved_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+      )`,
+    ],
+  },
 ];
 
 export const WORKSPACE_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
