@@ -5,7 +5,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { tableToPlainRows } from '../../shared/arrow-values';
 import { startHost, type RunningHost } from './web-host-process';
 
-const OCR_DIR = resolve(__dirname, '..', '..', '..', 'shared', 'datasets', 'ocr');
+const OCR_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', 'ocr');
 
 /**
  * A new user's first minutes, in a real Chromium against the real web host: the welcome screen finds
@@ -34,18 +34,18 @@ test.describe('first run in the browser', () => {
 
     await page.getByRole('button', { name: /Load these 8 files/ }).click();
     await expect(page.getByRole('heading', { name: 'Breaches reported and people affected, per year' })).toBeVisible({ timeout: 120_000 });
-    const chart = page.getByRole('img', { name: /Bar chart of breaches per year/ });
+    const chart = page.getByTestId('chart-per-year').getByRole('img');
     await expect(chart).toBeVisible();
     await expect(chart.locator('canvas')).toBeVisible();
     await page.waitForTimeout(800); // let ECharts finish its entry animation before the screenshot
     await testInfo.attach('overview', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
     // The chart's data table must match the same numbers asked of the engine with independent SQL.
-    await page.getByRole('button', { name: 'Show data table' }).click();
-    const table = page.getByTestId('breaches-per-year-table');
+    await page.getByTestId('chart-per-year').getByRole('button', { name: 'Table' }).click();
+    const table = page.getByTestId('table-per-year');
     await expect(table).toBeVisible();
     const shown = await table.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      rows.map((r) => [...r.querySelectorAll('th, td')].map((td) => td.textContent ?? '')),
     );
     const independent = tableToPlainRows(
       tableFromIPC(

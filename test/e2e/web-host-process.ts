@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { WorkbenchApi } from '../../shared/api';
 import { createApiClient } from '../../shared/api-client';
 import { httpTransport } from '../../shared/http-transport';
@@ -16,7 +17,8 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-const ROOT = resolve(__dirname, '..', '..');
+// ESM: Playwright loads this project's tests as modules, which have no __dirname.
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Starts the built web host (`out/main/web.js`) as a real process on a fresh workspace. */
 export async function startHost(options: { workspace?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
@@ -53,7 +55,10 @@ export async function startHost(options: { workspace?: string; env?: Record<stri
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
+        // A host that does not finish closing in 15 s (a query still running) is killed, so a test run never hangs.
+        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
         await exited;
+        clearTimeout(killer);
       }
       if (!options.workspace) rmSync(workspace, { recursive: true, force: true });
     },

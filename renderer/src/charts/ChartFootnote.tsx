@@ -11,15 +11,15 @@ export function sourceTitle(id: string): string {
 }
 
 /** Where a chart's numbers come from, in words a reader can cite. */
-export function ChartFootnote({ meta }: { meta: ResultMeta }) {
+export function footnoteText(meta: ResultMeta, units?: string): string {
   const dates = meta.snapshotDates;
   const range = dates.length === 0 ? '' : dates.length === 1 ? `, snapshot ${dates[0]}` : `, snapshots ${dates[0]} to ${dates[dates.length - 1]}`;
   const sources = meta.sources.length ? meta.sources.map(sourceTitle).join('; ') : 'no data loaded';
-  return (
-    <p className="footnote">
-      Source: {sources}
-      {range}; {meta.files.length} file{meta.files.length === 1 ? '' : 's'}.
-      {meta.ruleVersions.length > 0 && <> Classification rules: {meta.ruleVersions.join(', ')}.</>}
-    </p>
-  );
+  const files = `${meta.files.length} file${meta.files.length === 1 ? '' : 's'}`;
+  const rules = meta.ruleVersions.length ? ` Classification rules: ${meta.ruleVersions.join(', ')}.` : '';
+  return `${units ? `Units: ${units}. ` : ''}Source: ${sources}${range}; ${files}.${rules}`;
+}
+
+export function ChartFootnote({ meta, units }: { meta: ResultMeta; units?: string }) {
+  return <p className="footnote">{footnoteText(meta, units)}</p>;
 }

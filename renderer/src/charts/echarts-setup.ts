@@ -1,9 +1,35 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import {
+  AriaComponent,
+  DatasetComponent,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { registerWorkbenchThemes } from './chart-themes';
 
 // Only what the charts use is registered, which keeps the window's bundle small.
-echarts.use([BarChart, LineChart, AriaComponent, DatasetComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  MapChart,
+  PieChart,
+  AriaComponent,
+  DatasetComponent,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+  SVGRenderer,
+]);
+registerWorkbenchThemes(echarts);
 
 export { echarts };

@@ -1,0 +1,52 @@
+import { monthRange } from '../../filters/filter-edits';
+import type { ChartSpec, Datum } from '../chart-spec';
+import { formatCompact, formatCount, toNumber, tooltipText } from '../format';
+
+/** Breaches reported per calendar month: the seasonality and the spikes a yearly bar hides. */
+export const perMonthSpec: ChartSpec = {
+  id: 'per-month',
+  chart: 'breaches_per_month',
+  title: 'Breaches reported, per month',
+  units: 'breaches reported, by month of report (months without a report are left out)',
+  height: 240,
+  wide: true,
+  build(rows, { filters }) {
+    const months = rows.map((r) => String(r.month_label));
+    const datums: Datum[] = months.map((month) => ({
+      key: month,
+      label: `reported in ${month}`,
+      filter: { kind: 'month', month },
+      drill: { also: monthRange(month), label: `Breaches reported in ${month}` },
+    }));
+    const selected = months.find((m) => filters.dateFrom === monthRange(m).dateFrom && filters.dateTo === monthRange(m).dateTo);
+    return {
+      option: {
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          formatter: (items: { dataIndex: number }[]) => {
+            const r = rows[items[0]?.dataIndex ?? 0];
+            return r
+              ? tooltipText(String(r.month_label), [`Breaches: ${formatCount(r.breaches)}`, `People affected: ${formatCount(r.people_affected)}`, `Breaches with no count: ${formatCount(r.unknown_counts)}`])
+              : '';
+          },
+        },
+        grid: { left: 48, right: 16, top: 16, bottom: 28 },
+        xAxis: { type: 'category', data: months, axisLabel: { hideOverlap: true } },
+        yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v) } },
+        series: [
+          {
+            name: 'Breaches',
+            type: 'bar',
+            barCategoryGap: '15%',
+            data: rows.map((r, i) => ({ value: toNumber(r.breaches), itemStyle: selected !== undefined && months[i] !== selected ? { opacity: 0.35 } : undefined })),
+          },
+        ],
+      },
+      columns: [{ label: 'Month' }, { label: 'Breaches', numeric: true }, { label: 'People affected', numeric: true }],
+      rows: rows.map((r, i) => ({ key: months[i]!, cells: [months[i]!, toNumber(r.breaches), r.people_affected === null ? null : toNumber(r.people_affected)], datum: datums[i] })),
+      summary: months.length ? `${months.length} months, ${months[0]} to ${months[months.length - 1]}.` : 'No months.',
+      datumAt: (click) => datums[click.dataIndex],
+    };
+  },
+};
