@@ -39,7 +39,7 @@ export function FilterBar() {
       <div className="filter-controls">
         <label className="filter-field grow">
           <span>Search</span>
-          <input type="search" value={text} placeholder="Words in names and descriptions" onChange={(e) => setText(e.target.value)} data-testid="filter-search" />
+          <input type="search" value={text} placeholder="Names or descriptions" onChange={(e) => setText(e.target.value)} data-testid="filter-search" />
         </label>
         <label className="filter-field">
           <span>Reported</span>
