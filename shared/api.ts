@@ -246,6 +246,30 @@ export const filterOptionsSchema = z.array(
   z.object({ field: z.enum(FILTER_OPTION_FIELDS), values: z.array(z.object({ value: z.string(), count: z.number().int() })) }),
 );
 
+/** A dropped or picked file (or folder) and the importer that would take it, before anything is imported. */
+export const identifiedFileSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  isDirectory: z.boolean(),
+  bytes: z.number(),
+  /** Kind of the importer that claims it ('ocr-portal', 'veris', 'stix', 'local', ...); null when none does. */
+  importer: z.string().nullable(),
+  /** A local incident log: the window shows the mapping step before importing it. */
+  needsMapping: z.boolean(),
+  /** Why it cannot be imported, in words; null when it can. */
+  problem: z.string().nullable(),
+});
+
+/** The rejects of the latest import of one file: what did not fit, where and why. */
+export const rejectsPageSchema = z.object({
+  file: z.string(),
+  /** Reject rows (one per value that did not fit, or per unreadable line). */
+  total: z.number().int(),
+  reasons: z.array(z.object({ reason: z.string(), column: z.string().nullable(), count: z.number().int() })),
+  rows: z.array(rejectSchema),
+  offset: z.number().int(),
+});
+
 /**
  * What the window restores on reopen: the view, the filters, chart toggles and the theme. Versioned
  * from the first day; the engine migrates an older saved state forward when it reads it.
@@ -260,6 +284,11 @@ export const viewStateSchema = z.object({
     .default({ perYearLogScale: false, actorShares: false }),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   sql: z.string().max(100_000).optional(),
+  /** Files opened in this workspace, newest first (the import view's "Recent files"). */
+  recentFiles: z
+    .array(z.object({ path: z.string().max(4096), name: z.string().max(255), importer: z.string().max(40).nullable(), openedAt: z.string().max(40) }))
+    .max(20)
+    .optional(),
 });
 
 const empty = z.object({}).strict();
@@ -275,8 +304,28 @@ export const apiSpec = {
   },
   /** Browser mode has no file paths: a dropped file's bytes are kept in the workspace, then imported. */
   uploadFile: {
-    request: z.object({ name: z.string().min(1).max(255), bytes: arrowBytes }).strict(),
-    response: z.object({ path: z.string() }),
+    request: z
+      .object({
+        name: z.string().min(1).max(255),
+        bytes: arrowBytes,
+        /** A dropped folder's file: its folder inside the uploads folder ("drop-1/healthcare/2019"), so the folder imports whole. */
+        folder: z.string().min(1).max(1_000).optional(),
+      })
+      .strict(),
+    /** `folder`: where that folder landed (absolute), when one was given. */
+    response: z.object({ path: z.string(), folder: z.string().nullable().default(null) }),
+  },
+  /** Which importer would take each path; a folder no importer claims is looked into (its files, one level). */
+  identifyFiles: {
+    request: z.object({ paths: z.array(z.string().min(1)).min(1).max(1_000) }).strict(),
+    response: z.array(identifiedFileSchema),
+  },
+  /** The rejects table of the latest import of a file (by its name), grouped by reason and paged. */
+  listRejects: {
+    request: z
+      .object({ file: z.string().min(1).max(255), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1_000).default(200) })
+      .strict(),
+    response: rejectsPageSchema,
   },
   getJob: { request: z.object({ jobId: z.string() }).strict(), response: jobStatusSchema },
   cancelJob: { request: z.object({ jobId: z.string() }).strict(), response: z.object({ cancelled: z.boolean() }) },
@@ -425,6 +474,8 @@ export type MappingInput = z.input<typeof mappingSchema>;
 export type RejectInfo = z.output<typeof rejectSchema>;
 export type MappingPreview = z.output<typeof mappingPreviewSchema>;
 export type MappingPreset = z.output<typeof mappingPresetSchema>;
+export type IdentifiedFile = z.output<typeof identifiedFileSchema>;
+export type RejectsPage = z.output<typeof rejectsPageSchema>;
 export type Drill = z.output<typeof drillSchema>;
 export type DrillInput = z.input<typeof drillSchema>;
 export type FetchRowsResult = z.output<typeof fetchRowsResultSchema>;

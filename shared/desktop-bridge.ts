@@ -10,6 +10,7 @@ export interface IpcApiBridge {
   call(method: ApiMethod, request: unknown): Promise<ApiOutcome>;
 }
 
+/** 'open-files' carries the picked paths as a JSON array; 'import-job-started' a job id; 'navigate' a view id. */
 export type MenuCommand = 'open-files' | 'import-job-started' | 'navigate';
 
 export interface DesktopBridge {

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApiParsedRequest, ApiResponse, SourceSummary, TableInfo, WorkbenchEngineApi } from '../../shared/api';
 import { WorkbenchError } from '../../shared/errors';
@@ -7,14 +7,16 @@ import { discoverData } from './data-discovery';
 import { chromiumReportBrowser } from './export/chromium-report-browser';
 import { ExportService } from './export/export-service';
 import type { ReportBrowserFactory } from './export/report-browser';
+import { identifyFiles } from './imports/identify-files';
+import { listRejects } from './imports/list-rejects';
 import { importPath } from './imports/run-import';
 import { JobRegistry, type JobControl } from './jobs/job-registry';
 import { deletePreset, listPresets, previewMapping, savePreset } from './mapping';
 import { importLocalFile } from './sources/local';
-import { classificationRuleVersions } from './classification';
 import { CHART_QUERIES } from './queries/chart-registry';
 import { resolveChartParams } from './queries/charts/chart-params';
 import { provenanceFor } from './queries/provenance';
+import { runChartQuery } from './queries/run-chart';
 import { prepareReadOnlyQuery, sqlError } from './queries/read-only-sql';
 import { caseHistory } from './queries/rows/case-history';
 import { fetchRows } from './queries/rows/fetch-rows';
@@ -201,11 +203,24 @@ export class Workbench implements WorkbenchEngineApi {
   }
 
   async uploadFile(request: ApiParsedRequest<'uploadFile'>): Promise<ApiResponse<'uploadFile'>> {
-    const safeName = basename(request.name).replace(/[^\w.\- ]+/g, '_');
-    await mkdir(this.workspace.uploadsDir, { recursive: true });
-    const path = join(this.workspace.uploadsDir, safeName);
+    const safe = (name: string) => basename(name).replace(/[^\w.\- ]+/g, '_');
+    // A dropped folder keeps its shape under uploads/; no segment may climb out of it.
+    const segments = (request.folder ?? '').split(/[\\/]+/).filter((s) => s !== '' && s !== '.').map(safe);
+    if (segments.some((s) => /^\.+$/.test(s))) throw new WorkbenchError({ code: 'invalid_request', message: `Bad upload folder "${request.folder}".` });
+    const folder = join(this.workspace.uploadsDir, ...segments);
+    await mkdir(folder, { recursive: true });
+    const path = join(folder, safe(request.name));
+    if (!path.startsWith(this.workspace.uploadsDir + sep)) throw new WorkbenchError({ code: 'invalid_request', message: `Bad upload name "${request.name}".` });
     await writeFile(path, request.bytes);
-    return { path };
+    return { path, folder: segments.length ? folder : null };
+  }
+
+  async identifyFiles(request: ApiParsedRequest<'identifyFiles'>): Promise<ApiResponse<'identifyFiles'>> {
+    return identifyFiles(request.paths);
+  }
+
+  async listRejects(request: ApiParsedRequest<'listRejects'>): Promise<ApiResponse<'listRejects'>> {
+    return listRejects(this.db, request);
   }
 
   async getJob(request: ApiParsedRequest<'getJob'>): Promise<ApiResponse<'getJob'>> {
@@ -225,13 +240,11 @@ export class Workbench implements WorkbenchEngineApi {
   async runChart(request: ApiParsedRequest<'runChart'>): Promise<ApiResponse<'runChart'>> {
     const query = CHART_QUERIES.get(request.chart);
     if (!query) throw new WorkbenchError({ code: 'not_found', message: `There is no chart called "${request.chart}".` });
-    const built = query.build(request.filters, resolveChartParams(query, request.params));
+    const params = resolveChartParams(query, request.params);
     const started = performance.now();
-    const result = await this.db.arrow(built.sql, built.params).catch((error: unknown) => {
+    const { cited: built, result, provenance, ruleVersions } = await runChartQuery(this.db, query, request.filters, params, (error) => {
       throw sqlError(error);
     });
-    const provenance = await provenanceFor(this.db, query.sources ?? request.filters.sources);
-    const ruleVersions = query.usesClassification ? await classificationRuleVersions(this.db) : [];
     return {
       arrow: result.bytes,
       meta: {
@@ -253,15 +266,22 @@ export class Workbench implements WorkbenchEngineApi {
     const started = performance.now();
     try {
       const prepared = await prepareReadOnlyQuery(connection, request.sql, limit);
-      const result = await this.db.arrow(prepared.sql, undefined, connection).catch((error: unknown) => {
+      // The query asks for one row past the limit, so a cut result is known without a second run.
+      const arrow = await this.db.arrow(prepared.sql, undefined, connection, { maxRows: limit }).catch((error: unknown) => {
         throw sqlError(error, prepared.wrapped ? 1 : 0);
       });
-      const truncated = prepared.wrapped && result.rowCount > limit;
-      const arrow = truncated ? await this.db.arrow(`SELECT * FROM (${prepared.sql}) LIMIT ${limit}`, undefined, connection) : result;
       const provenance = await provenanceFor(this.db, []);
       return {
         arrow: arrow.bytes,
-        meta: { sql: request.sql, params: [], rowCount: arrow.rowCount, ...provenance, ruleVersions: [], elapsedMs: performance.now() - started, truncated },
+        meta: {
+          sql: request.sql,
+          params: [],
+          rowCount: arrow.rowCount,
+          ...provenance,
+          ruleVersions: [],
+          elapsedMs: performance.now() - started,
+          truncated: arrow.truncated,
+        },
       };
     } finally {
       if (request.queryId) this.runningQueries.delete(request.queryId);

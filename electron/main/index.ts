@@ -71,11 +71,10 @@ async function openFiles(window: BrowserWindow): Promise<void> {
       { name: 'All files', extensions: ['*'] },
     ],
   });
-  if (picked.canceled || picked.filePaths.length === 0 || !engine) return;
+  if (picked.canceled || picked.filePaths.length === 0) return;
   app.addRecentDocument(picked.filePaths[0]!);
-  const outcome = await engine.call('startImport', { paths: picked.filePaths });
-  if (outcome.ok) window.webContents.send(IPC_MENU_CHANNEL, 'import-job-started', (outcome.value as { jobId: string }).jobId);
-  else dialog.showErrorBox('Import failed', outcome.error.message);
+  // The window takes it from here, as for dropped files: local logs get the mapping step, the rest import.
+  window.webContents.send(IPC_MENU_CHANNEL, 'open-files', JSON.stringify(picked.filePaths));
 }
 
 app.whenReady().then(() => {

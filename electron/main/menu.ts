@@ -22,6 +22,8 @@ export function buildMenu(window: BrowserWindow, openFiles: () => void): Menu {
         { label: 'Sources', accelerator: 'CmdOrCtrl+3', click: () => send('navigate', 'sources') },
         { label: 'SQL', accelerator: 'CmdOrCtrl+4', click: () => send('navigate', 'sql') },
         { label: 'Reports', accelerator: 'CmdOrCtrl+5', click: () => send('navigate', 'reports') },
+        { label: 'Compare', accelerator: 'CmdOrCtrl+6', click: () => send('navigate', 'compare') },
+        { label: 'Import', accelerator: 'CmdOrCtrl+7', click: () => send('navigate', 'import') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -32,7 +32,7 @@ async function withPage<T>(html: string, size: { width: number; height: number }
     width: size.width,
     height: size.height,
     useContentSize: true,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, offscreen: true },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, offscreen: true, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await window.loadFile(file);

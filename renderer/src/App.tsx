@@ -3,12 +3,17 @@ import type { WorkbenchApi } from '../../shared/api';
 import { ApiContext, useApi } from './api/use-api';
 import { useAsync } from './api/use-async';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { DropOverlay } from './imports/DropOverlay';
+import { IntakeContext, useCreateIntake, useDesktopOpenCommands, useImportJobs } from './imports/use-import-jobs';
+import { useWindowDrop } from './imports/use-window-drop';
 import { Sidebar } from './components/Sidebar';
 import { useDocumentTheme } from './components/use-theme';
 import { fromViewState } from './state/app-state';
 import { createStore, StoreContext, useAppState, type Store } from './state/store';
 import { useKeyboardShortcuts, useMenuCommands, usePersistViewState } from './state/use-app-effects';
+import { CompareView } from './views/CompareView';
 import { ExploreView } from './views/ExploreView';
+import { ImportView } from './views/ImportView';
 import { OverviewView } from './views/OverviewView';
 import { ReportsView } from './views/ReportsView';
 import { SourcesView } from './views/SourcesView';
@@ -38,13 +43,18 @@ function Shell({ store }: { store: Store }) {
   const sources = useAsync(() => api.listSources({}), [api, refreshKey]);
   useDocumentTheme();
   useKeyboardShortcuts(store);
-  useMenuCommands(store, refresh);
+  useMenuCommands(store);
   usePersistViewState(store, api);
+  const intake = useCreateIntake(store, api);
+  useImportJobs(store, api, refresh);
+  useDesktopOpenCommands(store, intake);
+  const dragging = useWindowDrop(intake.openItems);
 
   const hasRecords = sources.status === 'ready' && sources.value.some((s) => s.kind !== 'oaic' && s.rows > 0);
   const welcome = sources.status === 'ready' && !hasRecords && (view === 'overview' || view === 'explore');
 
   return (
+    <IntakeContext.Provider value={intake}>
     <div className="app">
       <Sidebar />
       <main className="content" key={refreshKey}>
@@ -58,10 +68,14 @@ function Shell({ store }: { store: Store }) {
             {view === 'sources' && <SourcesView refreshKey={refreshKey} />}
             {view === 'sql' && <SqlView />}
             {view === 'reports' && <ReportsView />}
+            {view === 'compare' && <CompareView />}
+            {view === 'import' && <ImportView />}
           </>
         )}
       </main>
       {shortcutsOpen && <ShortcutsDialog />}
+      {dragging && <DropOverlay />}
     </div>
+    </IntakeContext.Provider>
   );
 }

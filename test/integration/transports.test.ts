@@ -51,6 +51,14 @@ describe('transports', () => {
     expect(table.getChild('big')?.get(3)).toBeNull();
   });
 
+  it('cuts a console result at the row limit and says so', async () => {
+    const cut = await http.runSql({ sql: 'SELECT range AS n FROM range(1000)', limit: 250 });
+    expect(cut.meta).toMatchObject({ rowCount: 250, truncated: true });
+    expect(tableFromIPC(cut.arrow).numRows).toBe(250);
+    const whole = await http.runSql({ sql: 'SELECT range AS n FROM range(250)', limit: 250 });
+    expect(whole.meta).toMatchObject({ rowCount: 250, truncated: false });
+  });
+
   it('carries errors as values with their code, line and column', async () => {
     for (const api of [direct, http]) {
       await expect(api.runSql({ sql: 'DROP TABLE bw_files' })).rejects.toMatchObject({ code: 'read_only' });

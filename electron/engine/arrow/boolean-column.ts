@@ -36,10 +36,10 @@ export class BooleanColumn implements ColumnBuilder {
     }
   }
 
-  finish(): Data {
+  finish(lend = false): Data {
     const length = this.rows;
     this.rows = 0;
-    return makeData({ type: this.type, length, ...this.validity.finish(), data: this.bits.take() });
+    return makeData({ type: this.type, length, ...this.validity.finish(), data: this.bits.handOver(lend) });
   }
 }
 

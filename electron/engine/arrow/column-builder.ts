@@ -16,6 +16,11 @@ export interface ColumnBuilder {
   append(vector: RawVector, size: number, rows: RowRanges): void;
   /** Roughly how many bytes are buffered: lets the batcher cut a batch before int32 offsets overflow. */
   readonly byteLength: number;
-  /** Everything appended since the last call, as one Arrow Data; the builder is empty afterwards. */
-  finish(): Data;
+  /**
+   * Everything appended since the last call, as one Arrow Data; the builder
+   * is empty afterwards. With `lend`, the Data's buffers are views of the
+   * builder's own stores, valid only until the next `append`: for writers
+   * that copy each batch out at once (IPC), so the stores are reused.
+   */
+  finish(lend?: boolean): Data;
 }

@@ -26,7 +26,7 @@ import { Float64ConversionColumn, type StoredInteger } from './float64-conversio
 import { ListColumn } from './list-column';
 import { NullColumn } from './null-column';
 import { StringFallbackColumn } from './string-fallback-column';
-import { VarcharDictionaryColumn } from './varchar-dictionary-column';
+import { VarcharColumn } from './varchar-column';
 import { VariableWidthColumn } from './variable-width-column';
 
 /** Hands out the schema-wide unique ids Arrow requires of dictionary-encoded fields. */
@@ -50,6 +50,7 @@ function decimalStorage(width: number): StoredInteger {
  * The DuckDB-to-Arrow type mapping: a builder for one column (or list
  * element) of the given DuckDB type. `nested` is true below a LIST, where
  * VARCHAR becomes plain Utf8: per-element dictionaries would not pay off.
+ * A builder's `type` is final once its first batch is finished (see VarcharColumn).
  */
 export function createColumnBuilder(type: DuckDBType, dictionaryIds: DictionaryIds, nested = false): ColumnBuilder {
   switch (type.typeId) {
@@ -104,7 +105,7 @@ export function createColumnBuilder(type: DuckDBType, dictionaryIds: DictionaryI
     case DuckDBTypeId.UHUGEINT:
       return new Float64ConversionColumn('uint128');
     case DuckDBTypeId.VARCHAR:
-      return nested ? new VariableWidthColumn(new Utf8()) : new VarcharDictionaryColumn(dictionaryIds.next());
+      return nested ? new VariableWidthColumn(new Utf8()) : new VarcharColumn(dictionaryIds.next());
     case DuckDBTypeId.BLOB:
       return new VariableWidthColumn(new Binary());
     case DuckDBTypeId.ENUM:

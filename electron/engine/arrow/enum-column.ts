@@ -64,8 +64,8 @@ export class EnumColumn implements ColumnBuilder {
     }
   }
 
-  finish(): Data {
-    const indices = this.indices.take();
+  finish(lend = false): Data {
+    const indices = this.indices.handOver(lend);
     return makeData({ type: this.type, length: indices.length, ...this.validity.finish(), data: indices, dictionary: this.dictionary });
   }
 }

@@ -41,8 +41,8 @@ export class FixedWidthColumn implements ColumnBuilder {
     this.rows += rows.rowCount;
   }
 
-  finish(): Data {
-    const bytes = this.values.take();
+  finish(lend = false): Data {
+    const bytes = this.values.handOver(lend);
     const length = this.rows;
     this.rows = 0;
     const values = new this.type.ArrayType(bytes.buffer, bytes.byteOffset, length);

@@ -91,8 +91,8 @@ export class Float64ConversionColumn implements ColumnBuilder {
     }
   }
 
-  finish(): Data {
-    const data = this.values.take();
+  finish(lend = false): Data {
+    const data = this.values.handOver(lend);
     return makeData({ type: this.type, length: data.length, ...this.validity.finish(), data });
   }
 }

@@ -61,8 +61,8 @@ export class ListColumn implements ColumnBuilder {
     }
   }
 
-  finish(): Data {
-    const valueOffsets = this.offsets.take();
+  finish(lend = false): Data {
+    const valueOffsets = this.offsets.handOver(lend);
     this.offsets.push(0);
     this.elements = 0;
     return makeData({
@@ -70,7 +70,7 @@ export class ListColumn implements ColumnBuilder {
       length: valueOffsets.length - 1,
       ...this.validity.finish(),
       valueOffsets,
-      child: this.child.finish(),
+      child: this.child.finish(lend),
     });
   }
 }

@@ -13,7 +13,7 @@ export class NullColumn implements ColumnBuilder {
     this.rows += rows.rowCount;
   }
 
-  finish(): Data {
+  finish(_lend = false): Data {
     const length = this.rows;
     this.rows = 0;
     return makeData({ type: this.type, length });

@@ -51,15 +51,15 @@ export class StringFallbackColumn implements ColumnBuilder {
     }
   }
 
-  finish(): Data {
-    const valueOffsets = this.offsets.take();
+  finish(lend = false): Data {
+    const valueOffsets = this.offsets.handOver(lend);
     this.offsets.push(0);
     return makeData({
       type: this.type,
       length: valueOffsets.length - 1,
       ...this.validity.finish(),
       valueOffsets,
-      data: this.bytes.take(),
+      data: this.bytes.handOver(lend),
     });
   }
 }

@@ -48,8 +48,48 @@ export class VarcharDictionaryColumn implements ColumnBuilder {
     }
   }
 
-  finish(): Data {
+  /** Rows appended since the last `finish`. */
+  get rowCount(): number {
+    return this.indices.length;
+  }
+
+  /** How many distinct values the dictionary holds. */
+  get distinctCount(): number {
+    return this.dictionary.size;
+  }
+
+  /**
+   * Everything appended since the last call as plain Utf8 (each row's bytes
+   * copied out of the dictionary), for a column found to be mostly distinct
+   * values. The builder is not to be used afterwards.
+   */
+  finishPlain(): Data<Utf8> {
     const indices = this.indices.take();
+    const entryBytes = this.dictionary.entryBytes;
+    const entryOffsets = this.dictionary.entryOffsets;
+    const { nullCount, nullBitmap } = this.validity.finish();
+    const valueOffsets = new Int32Array(indices.length + 1);
+    let total = 0;
+    for (let row = 0; row < indices.length; row++) {
+      if (nullBitmap === undefined || (nullBitmap[row >> 3]! & (1 << (row & 7))) !== 0) {
+        total += entryOffsets[indices[row]! + 1]! - entryOffsets[indices[row]!]!;
+      }
+      valueOffsets[row + 1] = total;
+    }
+    const data = new Uint8Array(total);
+    for (let row = 0; row < indices.length; row++) {
+      const at = valueOffsets[row]!;
+      const length = valueOffsets[row + 1]! - at;
+      if (length === 0) continue;
+      const from = entryOffsets[indices[row]!]!;
+      if (length <= 64) for (let i = 0; i < length; i++) data[at + i] = entryBytes[from + i]!;
+      else data.set(entryBytes.subarray(from, from + length), at);
+    }
+    return makeData({ type: new Utf8(), length: indices.length, nullCount, nullBitmap, valueOffsets, data });
+  }
+
+  finish(lend = false): Data {
+    const indices = this.indices.handOver(lend);
     const added = this.dictionary.takeNewEntries();
     // A batch that adds nothing reuses the previous chunks as they are, so
     // the writer sees nothing new to send; the first batch always has one.

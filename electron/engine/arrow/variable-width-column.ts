@@ -1,7 +1,7 @@
 import { makeData, type Binary, type Data, type Utf8 } from 'apache-arrow';
 import type { ColumnBuilder } from './column-builder';
 import type { RawVector } from './duckdb-bindings';
-import { DuckDBStringVector } from './duckdb-string-vector';
+import { DuckDBStringVector, MAX_INLINED_LENGTH, STRING_T_BYTES } from './duckdb-string-vector';
 import { GrowableArray } from './growable-array';
 import type { RowRanges } from './row-ranges';
 import { readValidityMask, ValidityBitmapBuilder } from './validity-bitmap';
@@ -35,7 +35,16 @@ export class VariableWidthColumn implements ColumnBuilder {
       const count = rows.counts[run]!;
       for (let row = start; row < start + count; row++, at++) {
         if (mask === null || (mask[row >> 3]! & (1 << (row & 7))) !== 0) {
-          this.bytes.appendFrom(strings.bytesOf(row), strings.offsetOf(row), strings.length(row));
+          const length = strings.length(row);
+          const inline = length <= MAX_INLINED_LENGTH;
+          const from = inline ? row * STRING_T_BYTES + 4 : strings.locate(row);
+          const source = inline ? strings.stringTs : strings.heap;
+          const target = this.bytes.reserve(length);
+          const to = this.bytes.length;
+          // A byte loop beats subarray + set (a view object per call) for short strings.
+          if (length <= 64) for (let i = 0; i < length; i++) target[to + i] = source[from + i]!;
+          else target.set(source.subarray(from, from + length), to);
+          this.bytes.length = to + length;
           if (this.bytes.length > 0x7fffffff) throw new Error('Column exceeds 2 GiB in one record batch');
         }
         offsets[at] = this.bytes.length;
@@ -45,11 +54,11 @@ export class VariableWidthColumn implements ColumnBuilder {
     this.offsets.length = at;
   }
 
-  finish(): Data {
-    const valueOffsets = this.offsets.take();
+  finish(lend = false): Data {
+    const valueOffsets = this.offsets.handOver(lend);
     this.offsets.push(0);
     const length = valueOffsets.length - 1;
     // Utf8 and Binary share a layout; the cast only picks one of makeData's per-type signatures.
-    return makeData({ type: this.type as Utf8, length, ...this.validity.finish(), valueOffsets, data: this.bytes.take() });
+    return makeData({ type: this.type as Utf8, length, ...this.validity.finish(), valueOffsets, data: this.bytes.handOver(lend) });
   }
 }

@@ -7,6 +7,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * - `classification_overrides`: a person's verdict on one case, which beats every rule.
  * - `classification_targets`: the relations classified (one per record source), so a rule change can
  *   re-classify everything.
+ * - `classification_copies`: tables that hold a copy of a view over a source's verdicts and the
+ *   overrides (e.g. `ocr_breaches` of `ocr_breaches_live`), so that charts read stored rows instead of
+ *   joining on every query; refreshed by every change of verdicts or overrides (classify.ts).
  */
 export async function ensureClassificationTables(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE TABLE IF NOT EXISTS classification_rule_sets (
@@ -27,5 +30,10 @@ export async function ensureClassificationTables(connection: DuckDBConnection): 
     relation VARCHAR NOT NULL,
     output VARCHAR NOT NULL,
     columns VARCHAR NOT NULL
+  )`);
+  await connection.run(`CREATE TABLE IF NOT EXISTS classification_copies (
+    source_id VARCHAR NOT NULL,
+    table_name VARCHAR NOT NULL,
+    view_name VARCHAR NOT NULL
   )`);
 }

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError } from '../../../shared/errors';
+import { bumpDataVersion } from '../db/data-version';
 import { quoteIdentifier } from '../db/sql-identifiers';
 import { ensureClassificationTables } from './classification-tables';
 import { compileActorRules, compileThreatRules, type ClassifiedColumns } from './rule-sql';
@@ -68,6 +69,7 @@ export async function classifyTarget(connection: DuckDBConnection, target: Class
      FROM (${actor.sql}) a JOIN (${threatSql}) t USING (id)`,
     { ...actor.params, ...threatParams },
   );
+  await refreshClassifiedCopies(connection, target.sourceId);
 }
 
 /** Re-classifies every registered target, e.g. after the rules changed. */
@@ -75,8 +77,9 @@ export async function reclassifyAll(connection: DuckDBConnection): Promise<numbe
   await ensureClassificationTables(connection);
   const reader = await connection.runAndReadAll(`SELECT source_id, relation, output, columns FROM classification_targets ORDER BY source_id`);
   const sets = await activeRuleSets(connection);
+  const targets = reader.getRowObjectsJS();
   let count = 0;
-  for (const row of reader.getRowObjectsJS()) {
+  for (const row of targets) {
     await classifyTarget(
       connection,
       { sourceId: String(row.source_id), relation: String(row.relation), output: String(row.output), columns: JSON.parse(String(row.columns)) as ClassifiedColumns },
@@ -84,5 +87,63 @@ export async function reclassifyAll(connection: DuckDBConnection): Promise<numbe
     );
     count += 1;
   }
+  // The rule versions charts cite changed even where no record did.
+  await bumpDataVersion(connection, targets.map((t) => String(t.source_id)));
   return count;
+}
+
+/**
+ * A table that holds a copy of `view` (a view over a source's verdicts and the overrides), refreshed
+ * whenever either changes (`refreshClassifiedCopies`). Remembers it, then refreshes it.
+ */
+export interface ClassifiedCopy {
+  sourceId: string;
+  table: string;
+  view: string;
+}
+
+export async function registerClassifiedCopy(connection: DuckDBConnection, copy: ClassifiedCopy): Promise<void> {
+  for (const name of [copy.table, copy.view]) {
+    if (!ENGINE_NAME.test(name)) throw new WorkbenchError({ code: 'internal', message: `"${name}" is not a table or view name the engine writes.` });
+  }
+  await ensureClassificationTables(connection);
+  await connection.run(`DELETE FROM classification_copies WHERE table_name = $table`, { table: copy.table });
+  await connection.run(`INSERT INTO classification_copies VALUES ($sourceId, $table, $view)`, { sourceId: copy.sourceId, table: copy.table, view: copy.view });
+  await refreshCopy(connection, copy.table, copy.view);
+  await bumpDataVersion(connection, [copy.sourceId]);
+}
+
+/**
+ * Rewrites the copies of a source (or of every source) from their views. Called by every change of
+ * verdicts (`classifyTarget`) and of overrides, inside the caller's transaction, so a copy never shows
+ * another state than its view would.
+ */
+export async function refreshClassifiedCopies(connection: DuckDBConnection, sourceId?: string): Promise<void> {
+  await ensureClassificationTables(connection);
+  const reader = await connection.runAndReadAll(
+    `SELECT source_id, table_name, view_name FROM classification_copies WHERE $sourceId IS NULL OR source_id = $sourceId ORDER BY table_name`,
+    { sourceId: sourceId ?? null },
+  );
+  const copies = reader.getRowObjectsJS();
+  for (const row of copies) await refreshCopy(connection, String(row.table_name), String(row.view_name));
+  if (copies.length > 0) await bumpDataVersion(connection, copies.map((c) => String(c.source_id)));
+}
+
+/** Every source whose rows a person's override can change: those classified, and those with a copy. */
+export async function classifiedSources(connection: DuckDBConnection): Promise<string[]> {
+  await ensureClassificationTables(connection);
+  const reader = await connection.runAndReadAll(
+    `SELECT source_id FROM classification_targets UNION SELECT source_id FROM classification_copies ORDER BY 1`,
+  );
+  return reader.getRowObjectsJS().map((r) => String(r.source_id));
+}
+
+async function refreshCopy(connection: DuckDBConnection, table: string, view: string): Promise<void> {
+  // Workspaces written before copies existed have a view of the copy's name; it becomes the table.
+  const legacy = await connection.runAndReadAll(
+    `SELECT count(*) AS n FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND view_name = $table`,
+    { table },
+  );
+  if (Number(legacy.getRowObjectsJS()[0]?.n ?? 0) > 0) await connection.run(`DROP VIEW ${quoteIdentifier(table)}`);
+  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT * FROM ${quoteIdentifier(view)}`);
 }

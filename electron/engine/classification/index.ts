@@ -1,10 +1,18 @@
 import type { Database } from '../db/database';
 import { reclassifyAll } from './classify';
-import { activeRuleSets, storeRuleSet, validateRuleSet, type RuleSetKind } from './rule-store';
+import { activeRuleSets, readActiveRuleSets, storeRuleSet, validateRuleSet, type RuleSetKind } from './rule-store';
 
 export { ACTOR_RULES, ACTOR_RULES_VERSION, DEFAULT_ACTOR_RULE_SET } from './actor-rules';
 export { THREAT_RULES, THREAT_RULES_VERSION, DEFAULT_THREAT_RULE_SET } from './threat-rules';
-export { classifyTarget, reclassifyAll, registerClassificationTarget, type ClassificationTarget } from './classify';
+export {
+  classifyTarget,
+  reclassifyAll,
+  refreshClassifiedCopies,
+  registerClassificationTarget,
+  registerClassifiedCopy,
+  type ClassificationTarget,
+  type ClassifiedCopy,
+} from './classify';
 export { ensureClassificationTables } from './classification-tables';
 export { activeRuleSets, type ActiveRuleSets, type RuleSetKind } from './rule-store';
 export {
@@ -34,8 +42,11 @@ export async function setClassificationRules(db: Database, kind: RuleSetKind, in
   });
 }
 
-/** The rule versions in force, for a chart's provenance: `['actor-rules/1.0.0', 'hicp-threat-rules/1.0.0']`. */
+/**
+ * The rule versions in force, for a chart's provenance: `['actor-rules/1.0.0', 'hicp-threat-rules/1.0.0']`.
+ * Read beside the write queue, so a chart does not wait behind an import for its citation.
+ */
 export async function classificationRuleVersions(db: Database): Promise<string[]> {
-  const sets = await db.exclusive((c) => activeRuleSets(c));
+  const sets = await db.read((c) => readActiveRuleSets(c));
   return [sets.actor.version, sets.threat.version];
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ACTORS, HICP_THREATS } from '../../../shared/schema';
 import { WorkbenchError } from '../../../shared/errors';
+import { bumpDataVersion } from '../db/data-version';
 import type { Database } from '../db/database';
 import { ensureClassificationTables } from './classification-tables';
+import { classifiedSources, refreshClassifiedCopies } from './classify';
 
 export const classificationOverrideSchema = z
   .object({
@@ -36,13 +38,17 @@ export async function setClassificationOverride(db: Database, input: Classificat
       throw new WorkbenchError({ code: 'not_found', message: `There is no record with case id "${caseId}".` });
     }
     await connection.run(`DELETE FROM classification_overrides WHERE case_id = $caseId`, { caseId });
-    if (actor === null && threat === null) return;
-    await connection.run(`INSERT INTO classification_overrides (case_id, actor, threat, note) VALUES ($caseId, $actor, $threat, $note)`, {
-      caseId,
-      actor,
-      threat,
-      note,
-    });
+    if (actor !== null || threat !== null) {
+      await connection.run(`INSERT INTO classification_overrides (case_id, actor, threat, note) VALUES ($caseId, $actor, $threat, $note)`, {
+        caseId,
+        actor,
+        threat,
+        note,
+      });
+    }
+    // Tables that copy a view over the overrides (ocr_breaches) must show the change too.
+    await refreshClassifiedCopies(connection);
+    await bumpDataVersion(connection, await classifiedSources(connection));
   });
 }
 

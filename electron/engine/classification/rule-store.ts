@@ -21,6 +21,11 @@ export interface ActiveRuleSets {
 /** The rule sets in force: the user's newest stored set per kind, else the built-in one. */
 export async function activeRuleSets(connection: DuckDBConnection): Promise<ActiveRuleSets> {
   await ensureClassificationTables(connection);
+  return readActiveRuleSets(connection);
+}
+
+/** `activeRuleSets` without creating the tables first: for read connections, in a workspace (whose seeding creates them). */
+export async function readActiveRuleSets(connection: DuckDBConnection): Promise<ActiveRuleSets> {
   const reader = await connection.runAndReadAll(
     `SELECT kind, arg_max(rules, set_at) AS rules FROM classification_rule_sets GROUP BY kind`,
   );

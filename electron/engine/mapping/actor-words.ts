@@ -37,7 +37,22 @@ export interface ActorClassification {
   problem: string | null;
 }
 
-const KIND_ORDER: ActorKind[] = ['internal', 'external', 'partner'];
+/** The order `actors` lists the kinds in. */
+export const KIND_ORDER: readonly ActorKind[] = ['internal', 'external', 'partner'];
+
+/**
+ * The kinds a value names as a bit set (internal 1, external 2, partner 4): what the stored table keeps
+ * per row instead of the actor text, the list of kinds and the partner flag, which all follow from it.
+ */
+export function actorKindBits(kinds: readonly ActorKind[]): number {
+  return KIND_ORDER.reduce((bits, kind, i) => (kinds.includes(kind) ? bits | (1 << i) : bits), 0);
+}
+
+/** The kinds of a bit set, in order, and the actor they make (unknown for none, mixed for several). */
+export function actorOfBits(bits: number): { actor: ActorKind | 'mixed' | 'unknown'; actors: ActorKind[] } {
+  const actors = KIND_ORDER.filter((_kind, i) => (bits & (1 << i)) !== 0);
+  return { actor: actors.length === 0 ? 'unknown' : actors.length === 1 ? actors[0]! : 'mixed', actors };
+}
 
 interface Phrase {
   kind: ActorWordKind;

@@ -37,11 +37,12 @@ export async function previewMapping(
       ...(options.mapping ? { mapping: options.mapping } : {}),
       signal,
       progress: () => undefined,
-      limit: SAMPLE_ROWS,
+      sampleRows: SAMPLE_ROWS,
+      convertLimit: SAMPLE_ROWS,
     });
-    const temp = [...resolved.staged.tempTables];
+    const temp = [...resolved.sample.tempTables];
     try {
-      const { staged } = resolved;
+      const staged = resolved.sample;
       const mapping: Mapping = { ...resolved.mapping, reader: staged.reader };
       const profiles = await profileColumns(connection, staged, SAMPLE_ROWS);
       const names = localSourceNames(fileName, mapping);
@@ -53,7 +54,8 @@ export async function previewMapping(
       );
       const problemsReader = await connection.runAndReadAll(
         `SELECT line, p.col AS col, p.val AS val, p.reason AS reason
-         FROM (SELECT line, unnest(__problems) AS p FROM ${table} WHERE len(__problems) > 0) ORDER BY line LIMIT ${MAX_PREVIEW_REJECTS}`,
+         FROM (SELECT line, unnest(problems) AS p, generate_subscripts(problems, 1) AS i FROM ${table} WHERE len(problems) > 0)
+         ORDER BY line, i LIMIT ${MAX_PREVIEW_REJECTS}`,
       );
       const rejects: RejectInfo[] = [
         ...staged.readerRejects.slice(0, MAX_PREVIEW_REJECTS),
@@ -71,13 +73,14 @@ export async function previewMapping(
         headerSignature: headerSignature(staged.columns),
         preset: resolved.preset ? { name: resolved.preset.name, revision: resolved.preset.revision } : null,
         mapping,
-        notes: resolved.notes,
+        notes: [...resolved.notes, ...staged.notes],
         rows: rowsReader.getRowObjectsJS().map(toPreviewRow),
         rejects,
         rowsSampled: staged.rows,
       };
     } finally {
       await dropTempTables(connection, temp);
+      await resolved.source.close();
     }
   });
 }

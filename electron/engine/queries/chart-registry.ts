@@ -1,5 +1,6 @@
 import type { ChartQuery } from './chart-query';
 import { actorPerYear } from './charts/actor-per-year';
+import { breachesByActor } from './charts/breaches-by-actor';
 import { breachesByEntityType } from './charts/breaches-by-entity-type';
 import { breachesByLocation } from './charts/breaches-by-location';
 import { breachesByState } from './charts/breaches-by-state';
@@ -17,6 +18,8 @@ import { oaicIndividualsAffected } from './charts/oaic-individuals-affected';
 import { oaicNotificationsBySector } from './charts/oaic-notifications-by-sector';
 import { oaicNotificationsBySource } from './charts/oaic-notifications-by-source';
 import { oaicNotificationsPerPeriod } from './charts/oaic-notifications-per-period';
+import { recordsPerIncident } from './charts/records-per-incident';
+import { recordsSummary } from './charts/records-summary';
 
 /** Every chart the window may ask for, by id. */
 export const CHART_QUERIES: ReadonlyMap<string, ChartQuery> = new Map(
@@ -39,5 +42,9 @@ export const CHART_QUERIES: ReadonlyMap<string, ChartQuery> = new Map(
     oaicNotificationsBySector,
     oaicHealthSector,
     oaicIndividualsAffected,
+    // The comparison view: one source beside another.
+    breachesByActor,
+    recordsPerIncident,
+    recordsSummary,
   ].map((q) => [q.id, q]),
 );

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { DerivedData } from './derived-data';
 
 export interface Provenance {
   sources: string[];
@@ -8,10 +9,19 @@ export interface Provenance {
 
 /**
  * The files and snapshot dates behind a result: every file of the sources the query could read.
- * `sourceIds` empty means all record sources (the query was not filtered by source).
+ * `sourceIds` empty means all record sources (the query was not filtered by source). Read once per
+ * state of the data and set of sources (see derived-data.ts): every chart of a dashboard cites the
+ * same files.
  */
 export async function provenanceFor(db: Database, sourceIds: readonly string[]): Promise<Provenance> {
-  const rows = await db.rows<{ source_id: string; name: string; snapshot_date: string | null }>(
+  const key = `provenance:${JSON.stringify([...new Set(sourceIds)].sort())}`;
+  const cited = await DerivedData.of(db).get(key, () => readProvenance(db, sourceIds));
+  // Copies: callers may change what they are given; the cached answer stays as read.
+  return { sources: [...cited.sources], files: [...cited.files], snapshotDates: [...cited.snapshotDates] };
+}
+
+async function readProvenance(db: Database, sourceIds: readonly string[]): Promise<Provenance> {
+  const rows = await db.readRows<{ source_id: string; name: string; snapshot_date: string | null }>(
     `SELECT f.source_id, f.name, strftime(f.snapshot_date, '%Y-%m-%d') AS snapshot_date
      FROM bw_files f
      WHERE (len(CAST($sources AS VARCHAR[])) = 0 AND f.source_id IN (SELECT source_id FROM bw_record_sources))

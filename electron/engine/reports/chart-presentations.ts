@@ -140,6 +140,26 @@ Object.assign(PRESENTATIONS, {
   oaic_individuals_affected: { kind: 'table', columns: ['period', 'bin', 'notifications', 'pct_of_period'] },
 } satisfies Record<string, ChartPresentation>);
 
+// The comparison view's charts: meant for one source at a time, so added to reports by hand.
+Object.assign(PRESENTATIONS, {
+  breaches_by_actor: { ...categoryBars('actor', 'Actor'), inDefaultReport: false },
+  records_per_incident: {
+    kind: 'xy',
+    category: 'bin',
+    categoryLabel: 'People or records affected',
+    series: [{ column: 'breaches', label: 'Breaches' }],
+    tableOnly: [{ column: 'share', label: 'Share of breaches with a known count' }],
+    axisNames: ['Breaches'],
+    columns: ['bin', 'breaches', 'share', 'people_affected'],
+    inDefaultReport: false,
+  },
+  records_summary: {
+    kind: 'table',
+    columns: ['breaches', 'with_count', 'people_affected', 'median', 'p25', 'p75', 'first_year', 'last_year'],
+    inDefaultReport: false,
+  },
+} satisfies Record<string, ChartPresentation>);
+
 /**
  * The default report is the record-level (OCR and incident log) charts; the OAIC aggregates are
  * there to add by hand, since they describe another country's notifications.

@@ -42,7 +42,7 @@ export function migrateViewState(raw: unknown, steps: readonly ViewStateStep[] =
   if (parsed.success) return { state: parsed.data, notes };
   // Keep what is valid: the filters were already cleaned, so fall back field by field.
   const fallback = viewStateSchema.parse({ version: VIEW_STATE_VERSION, filters: state.filters });
-  for (const key of ['view', 'charts', 'theme', 'sql'] as const) {
+  for (const key of ['view', 'charts', 'theme', 'sql', 'recentFiles'] as const) {
     const attempt = viewStateSchema.safeParse({ ...fallback, [key]: state[key] });
     if (attempt.success) Object.assign(fallback, { [key]: attempt.data[key] });
     else notes.push(`The saved ${key} setting could not be read and was reset.`);

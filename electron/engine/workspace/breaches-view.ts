@@ -5,6 +5,11 @@ import { quoteIdentifier } from '../db/sql-identifiers';
 /** Every canonical column, cast, in contract order: each source view is projected through this. */
 const CANONICAL_PROJECTION = CANONICAL_COLUMNS.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${c.type}) AS ${quoteIdentifier(c.name)}`).join(', ');
 
+/** One source's part of `breaches`: its view in the canonical columns (also what summaries of a source read). */
+export function canonicalSelect(viewName: string): string {
+  return `SELECT ${CANONICAL_PROJECTION} FROM ${quoteIdentifier(viewName)}`;
+}
+
 const EMPTY_SELECT = `SELECT ${CANONICAL_COLUMNS.map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdentifier(c.name)}`).join(', ')} WHERE false`;
 
 export interface RecordSource {
@@ -32,8 +37,6 @@ export async function unregisterRecordSource(connection: DuckDBConnection, sourc
 export async function rebuildBreachesView(connection: DuckDBConnection): Promise<void> {
   const reader = await connection.runAndReadAll(`SELECT view_name FROM bw_record_sources ORDER BY source_id`);
   const views = reader.getRowObjectsJS().map((r) => String(r.view_name));
-  const body = views.length
-    ? views.map((v) => `SELECT ${CANONICAL_PROJECTION} FROM ${quoteIdentifier(v)}`).join('\nUNION ALL\n')
-    : EMPTY_SELECT;
+  const body = views.length ? views.map((v) => canonicalSelect(v)).join('\nUNION ALL\n') : EMPTY_SELECT;
   await connection.run(`CREATE OR REPLACE VIEW breaches AS\n${body}`);
 }

@@ -6,6 +6,9 @@ import { migrateWorkspace } from './migrations';
 import { seedWorkspace } from './seed';
 import { WORKSPACE_FILE } from './workspace-location';
 
+/** Inside the workspace folder: what DuckDB writes when a query or an import needs more than its memory limit. */
+export const DUCKDB_TEMP_DIR = '.duckdb-tmp';
+
 /**
  * A user's workspace: one folder holding one DuckDB file (plus files dropped in browser mode).
  * Tables persist in the file, so reopening reads nothing but the catalogue: no source is re-parsed.
@@ -20,7 +23,8 @@ export class Workspace {
   static async open(dir: string): Promise<Workspace> {
     const absolute = resolve(dir);
     mkdirSync(absolute, { recursive: true });
-    const db = await Database.open(join(absolute, WORKSPACE_FILE));
+    // DuckDB spills big imports and queries here rather than beside the user's other files.
+    const db = await Database.open(join(absolute, WORKSPACE_FILE), { tempDirectory: join(absolute, DUCKDB_TEMP_DIR) });
     try {
       const schemaVersion = await db.exclusive(async (c) => {
         const version = await migrateWorkspace(c);

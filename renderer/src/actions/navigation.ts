@@ -17,11 +17,16 @@ function goTo(view: ViewId, label: string, key: string): Action {
   };
 }
 
-/** The sidebar, the View menu and Ctrl+1..5 all run these. */
+/**
+ * The sidebar, the View menu and Ctrl+1..7 all run these, in the sidebar's order: Compare sits beside
+ * the dashboard it extends and Import beside Sources, while older views keep their numbers.
+ */
 export const VIEW_ACTIONS = [
   goTo('overview', 'Overview', '1'),
   goTo('explore', 'Explore rows', '2'),
+  goTo('compare', 'Compare', '6'),
   goTo('sources', 'Sources', '3'),
+  goTo('import', 'Import', '7'),
   goTo('sql', 'SQL console', '4'),
   goTo('reports', 'Reports', '5'),
 ] as const;

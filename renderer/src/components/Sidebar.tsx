@@ -1,5 +1,6 @@
 import { cycleTheme, toggleShortcuts } from '../actions/display';
-import { VIEW_ACTIONS } from '../actions/navigation';
+import { navigate, VIEW_ACTIONS } from '../actions/navigation';
+import { isJobRunning } from '../imports/import-state';
 import { useAppState, useDispatch } from '../state/store';
 
 const THEME_LABEL = { system: 'System', light: 'Light', dark: 'Dark' } as const;
@@ -9,6 +10,8 @@ export function Sidebar() {
   const dispatch = useDispatch();
   const view = useAppState((s) => s.view);
   const theme = useAppState((s) => s.theme);
+  const running = useAppState((s) => s.imports.jobs.find(isJobRunning));
+  const percent = running?.status?.percent;
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">Breach Workbench</div>
@@ -30,6 +33,14 @@ export function Sidebar() {
           );
         })}
       </ul>
+      {running && (
+        // Progress stays in sight from every view; the import view has the details and Cancel.
+        <button type="button" className="nav-item sidebar-job" onClick={() => dispatch(navigate, 'import')} aria-label={`Import running, ${percent ?? 0}%: show`}>
+          <span>Importing…</span>
+          <span>{percent !== null && percent !== undefined ? `${Math.round(percent)}%` : ''}</span>
+          <progress max={100} value={percent ?? undefined} aria-hidden="true" />
+        </button>
+      )}
       <div className="sidebar-footer">
         <button type="button" className="nav-item" onClick={() => dispatch(cycleTheme, undefined)} title={`${cycleTheme.label} (${cycleTheme.shortcut})`}>
           Theme: {THEME_LABEL[theme]}

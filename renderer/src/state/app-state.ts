@@ -1,8 +1,10 @@
 import type { DrillInput, ViewState } from '../../../shared/api';
 import { VIEW_STATE_VERSION } from '../../../shared/api';
 import { EMPTY_FILTERS, type Filters } from '../../../shared/filters';
+import { INITIAL_COMPARE, type CompareState } from '../compare/compare-state';
+import { INITIAL_IMPORTS, type ImportsState, type RecentFile } from '../imports/import-state';
 
-export const VIEW_IDS = ['overview', 'explore', 'sources', 'sql', 'reports'] as const;
+export const VIEW_IDS = ['overview', 'explore', 'sources', 'sql', 'reports', 'compare', 'import'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 export type ThemeChoice = ViewState['theme'];
 
@@ -25,6 +27,11 @@ export interface AppState {
   theme: ThemeChoice;
   sql: string;
   shortcutsOpen: boolean;
+  /** Uploads, mapping steps and import jobs in progress or just finished. */
+  imports: ImportsState;
+  /** Saved with the view state: the import view's "Recent files". */
+  recentFiles: RecentFile[];
+  compare: CompareState;
 }
 
 export const DEFAULT_SQL = `SELECT year(reported_date) AS year, count(*) AS breaches, sum(records_affected) AS people
@@ -41,6 +48,9 @@ export const INITIAL_STATE: AppState = {
   theme: 'system',
   sql: DEFAULT_SQL,
   shortcutsOpen: false,
+  imports: INITIAL_IMPORTS,
+  recentFiles: [],
+  compare: INITIAL_COMPARE,
 };
 
 export function isViewId(value: string): value is ViewId {
@@ -49,7 +59,15 @@ export function isViewId(value: string): value is ViewId {
 
 /** The part of the state that is saved in the workspace and restored on reopen. */
 export function toViewState(state: AppState): ViewState {
-  return { version: VIEW_STATE_VERSION, view: state.view, filters: state.filters, charts: state.charts, theme: state.theme, sql: state.sql };
+  return {
+    version: VIEW_STATE_VERSION,
+    view: state.view,
+    filters: state.filters,
+    charts: state.charts,
+    theme: state.theme,
+    sql: state.sql,
+    recentFiles: state.recentFiles,
+  };
 }
 
 export function fromViewState(saved: ViewState | null, base: AppState = INITIAL_STATE): AppState {
@@ -61,5 +79,6 @@ export function fromViewState(saved: ViewState | null, base: AppState = INITIAL_
     charts: saved.charts,
     theme: saved.theme,
     sql: saved.sql ?? base.sql,
+    recentFiles: saved.recentFiles ?? base.recentFiles,
   };
 }

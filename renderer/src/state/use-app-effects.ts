@@ -24,17 +24,13 @@ export function useKeyboardShortcuts(store: Store): void {
   }, [store]);
 }
 
-/** The desktop menu's commands run the same actions as the sidebar. */
-export function useMenuCommands(store: Store, onImportStarted: () => void): void {
+/** The desktop menu's commands run the same actions as the sidebar (File > Open: see imports/use-import-jobs). */
+export function useMenuCommands(store: Store): void {
   useEffect(() => {
     return desktopBridge()?.onMenuCommand((command, payload) => {
       if (command === 'navigate' && isViewId(payload)) store.dispatch(navigate, payload);
-      if (command === 'import-job-started') {
-        store.dispatch(navigate, 'sources');
-        onImportStarted();
-      }
     });
-  }, [store, onImportStarted]);
+  }, [store]);
 }
 
 /**

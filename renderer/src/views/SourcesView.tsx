@@ -1,13 +1,22 @@
+import { openImportView } from '../actions/imports';
 import { useApi } from '../api/use-api';
 import { useAsync } from '../api/use-async';
+import { useDispatch } from '../state/store';
 
 /** What is loaded: every source, its files, snapshot dates and row counts. */
 export function SourcesView({ refreshKey }: { refreshKey: number }) {
   const api = useApi();
   const sources = useAsync(() => api.listSources({}), [api, refreshKey]);
+  const dispatch = useDispatch();
   return (
     <div className="view">
       <h1>Sources</h1>
+      <p className="toolbar">
+        <button type="button" onClick={() => dispatch(openImportView, undefined)}>
+          Import files…
+        </button>
+        <span className="muted">Or drop files and folders anywhere on the window.</span>
+      </p>
       {sources.status === 'loading' && <p className="muted">Loading…</p>}
       {sources.status === 'error' && <p className="error">{sources.message}</p>}
       {sources.status === 'ready' &&

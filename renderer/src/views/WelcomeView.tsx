@@ -1,9 +1,9 @@
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useState } from 'react';
 import type { JobStatus } from '../../../shared/api';
 import { useApi } from '../api/use-api';
 import { useAsync } from '../api/use-async';
 import { ImportProgress } from '../components/ImportProgress';
-import { pathsForFiles } from '../components/file-intake';
+import { useIntake } from '../imports/use-import-jobs';
 
 const OCR_PORTAL_URL = 'https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf';
 
@@ -14,8 +14,8 @@ const OCR_PORTAL_URL = 'https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf';
 export function WelcomeView({ onImported }: { onImported: () => void }) {
   const api = useApi();
   const candidates = useAsync(() => api.discoverData({}), [api]);
+  const intake = useIntake();
   const [jobId, setJobId] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const start = useCallback(
@@ -30,13 +30,6 @@ export function WelcomeView({ onImported }: { onImported: () => void }) {
     [api],
   );
   const finished = useCallback((status: JobStatus) => status.state === 'done' && onImported(), [onImported]);
-
-  const onDrop = async (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = [...event.dataTransfer.files];
-    if (files.length) await start(await pathsForFiles(api, files));
-  };
 
   return (
     <div className="welcome">
@@ -74,18 +67,10 @@ export function WelcomeView({ onImported }: { onImported: () => void }) {
         {error && <p className="error">{error}</p>}
       </section>
 
-      <section
-        className={`card drop-zone${dragging ? ' dragging' : ''}`}
-        aria-labelledby="open-files"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => void onDrop(e)}
-      >
+      {/* Drops anywhere on the window are caught by the window (imports/use-window-drop); local logs then get the mapping step. */}
+      <section className="card drop-zone" aria-labelledby="open-files">
         <h2 id="open-files">Open your own files</h2>
-        <p>Drop files here, or choose them: OCR portal CSV exports, CSV/TSV, XLSX, JSON, JSONL, Parquet, VERIS JSON, STIX 2.1 bundles.</p>
+        <p>Drop files or folders anywhere on this window, or choose them: OCR portal CSV exports, your incident log as CSV/TSV, XLSX, JSON, JSONL or Parquet, VERIS JSON, STIX 2.1 bundles.</p>
         <label className="file-button">
           Choose files…
           <input
@@ -93,7 +78,8 @@ export function WelcomeView({ onImported }: { onImported: () => void }) {
             multiple
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
-              if (files.length) void pathsForFiles(api, files).then(start);
+              e.target.value = '';
+              void intake.openItems(files.map((file) => ({ kind: 'file', file })));
             }}
           />
         </label>

@@ -1,19 +1,16 @@
 import type { ChartQuery } from '../chart-query';
-import { filteredBreaches, NOT_STATED } from './filtered-breaches';
+import { factChart } from './breach-facts';
+import { NOT_STATED } from './filtered-breaches';
 
 /** Breaches by state (OCR: the covered entity's state; blank in a few reports, shown as "Not stated"). */
 export const breachesByState: ChartQuery = {
   id: 'breaches_by_state',
   title: 'Breaches by state',
   units: 'breaches; people',
-  build(filters) {
-    const f = filteredBreaches(filters);
-    return {
-      sql: `WITH ${f.sql}
-            SELECT coalesce(country, '') AS country, coalesce(state, '${NOT_STATED}') AS state, CAST(count(*) AS BIGINT) AS breaches,
-                   CAST(sum(records_affected) AS BIGINT) AS people_affected, count(*) / sum(count(*)) OVER () AS share
+  ...factChart(
+    (t) => `WITH ${t.filtered.sql}
+            SELECT coalesce(country, '') AS country, coalesce(state, '${NOT_STATED}') AS state, CAST(${t.breaches} AS BIGINT) AS breaches,
+                   CAST(${t.people} AS BIGINT) AS people_affected, ${t.breaches} / sum(${t.breaches}) OVER () AS share
             FROM filtered GROUP BY 1, 2 ORDER BY breaches DESC, state`,
-      params: f.params,
-    };
-  },
+  ),
 };

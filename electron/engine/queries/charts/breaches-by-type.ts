@@ -1,5 +1,6 @@
 import type { ChartQuery } from '../chart-query';
-import { filteredBreaches, NOT_STATED } from './filtered-breaches';
+import { factChart } from './breach-facts';
+import { multiValuedCounts } from './multi-valued-counts';
 
 /**
  * Breaches by Type of Breach. Types are multi-valued ("Theft, Loss"): a breach counts once under each of
@@ -10,19 +11,5 @@ export const breachesByType: ChartQuery = {
   id: 'breaches_by_type',
   title: 'Breaches by type of breach',
   units: 'breaches (a breach of several types counts under each)',
-  build(filters) {
-    const f = filteredBreaches(filters);
-    return {
-      sql: `WITH ${f.sql},
-            exploded AS (
-              SELECT case_id, source, records_affected,
-                     unnest(CASE WHEN len(coalesce(breach_types, [])) = 0 THEN ['${NOT_STATED}'] ELSE breach_types END) AS breach_type
-              FROM filtered)
-            SELECT breach_type, CAST(count(*) AS BIGINT) AS breaches, CAST(sum(records_affected) AS BIGINT) AS people_affected,
-                   count(*) / (SELECT count(*) FROM filtered) AS share,
-                   CAST((SELECT count(*) FROM filtered) AS BIGINT) AS breaches_total
-            FROM exploded GROUP BY 1 ORDER BY breaches DESC, breach_type`,
-      params: f.params,
-    };
-  },
+  ...factChart((t) => multiValuedCounts(t, 'breach_types', 'breach_type')),
 };

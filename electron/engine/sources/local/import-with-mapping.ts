@@ -4,115 +4,142 @@ import { CANONICAL_COLUMNS } from '../../../../shared/schema';
 import { quoteIdentifier } from '../../db/sql-identifiers';
 import { recordImportedFile, recordRejects } from '../../imports/import-log';
 import type { ImportContext } from '../../imports/importer';
-import { prepareMapping, type PreparedMapping } from '../../mapping/apply-mapping';
-import { MAPPED_COLUMNS } from '../../mapping/mapping-sql';
+import { checkMappingColumns } from '../../mapping/apply-mapping';
 import { registerRecordSource } from '../../workspace/breaches-view';
-import { cancellable, withQueryProgress } from './query-control';
-import { estimateRows, readHead } from './reader-options';
 import { localSourceNames, type LocalSourceNames } from './local-source-name';
+import { cancellable } from './query-control';
+import { estimateRows, readHead } from './reader-options';
 import { stageAndResolve } from './stage-and-resolve';
-import { dropTempTables, type StagedFile } from './staged-file';
+import { dropTempTables } from './staged-file';
+import { enforceBadRowPolicy, unreadableRowsNote } from './unreadable-rows';
+import { writeMappedRows, type WrittenRows } from './write-mapped-rows';
 
 /**
- * Imports one local incident log: read into staging (temp tables, never persisted), then in one
- * transaction map and validate into the source's table and swap in its view, rejects and file
- * record. A failure, a cancel or a killed process before COMMIT leaves the workspace as it was.
+ * Rows staged from the file's start: detection and presets look at the first of them, and their
+ * distinct values make the vocabulary dictionaries the import tries first. A million-row log's
+ * vocabulary (actor words, breach types, countries) nearly always shows in its first 100,000 rows.
+ */
+const SAMPLE_ROWS = 100_000;
+
+/**
+ * Imports one local incident log. Its first rows are staged (temp tables, never persisted) to settle
+ * the mapping; then one transaction reads the file into the source's table, mapped and validated, and
+ * swaps in its views, rejects and file record. A failure, a cancel or a killed process before COMMIT
+ * leaves the workspace as it was.
+ *
+ * The source's rows live in table `bw_local_<name>`, holding only what varies by row; view
+ * `local_<name>_rows` adds the line, the constant columns and the problems, and leaves out rejected
+ * rows; view `local_<name>` is the canonical projection that joins `breaches`.
  *
  * Without a mapping, the saved preset for files of this shape is used, else a detected one.
  */
 export async function importWithMapping(context: ImportContext, mapping?: Mapping): Promise<ImportReport> {
   const { db, signal, fileName } = context;
   const estimated = estimateRows(await readHead(context.path, fileName), context.bytes);
+  let percent = 0;
+  // Percent only ever rises, whatever phase reports (a second pass continues where the first stopped).
+  const report = (to: number, rows: number | null, message: string) => {
+    percent = Math.max(percent, Math.round(to));
+    context.progress({ percent, rows, message });
+  };
   return db.exclusive(async (connection) => {
-    const temp: string[] = [];
+    const resolved = await stageAndResolve(connection, {
+      path: context.path,
+      fileName,
+      ...(mapping ? { mapping } : {}),
+      signal,
+      // A conversion pass (Windows-1252 text, an XLSX sheet) reads the whole file before DuckDB does.
+      progress: (fraction) => report(fraction * 30, estimated === null ? null : Math.round(fraction * estimated), `Reading ${fileName}`),
+      sampleRows: SAMPLE_ROWS,
+    });
+    const temp = [...resolved.sample.tempTables];
     try {
-      const resolved = await stageAndResolve(connection, {
-        path: context.path,
-        fileName,
-        ...(mapping ? { mapping } : {}),
-        signal,
-        progress: (fraction) =>
-          context.progress({
-            percent: Math.round(fraction * 60),
-            rows: estimated === null ? null : Math.round(fraction * estimated),
-            message: `Reading ${fileName}`,
-          }),
-      });
-      const { staged } = resolved;
-      temp.push(...staged.tempTables);
-      context.progress({ percent: 60, rows: staged.rows, message: `Mapping ${staged.rows.toLocaleString('en')} rows` });
+      const { sample } = resolved;
+      report(Math.max(percent, 2), sample.rows, `Reading ${fileName}`);
+      checkMappingColumns(resolved.mapping, sample.columns, fileName);
       const names = localSourceNames(fileName, resolved.mapping);
-      const prepared = await prepareMapping(connection, {
-        staged,
+      const start = percent;
+      const written = await writeMappedRows(connection, {
+        source: resolved.source,
+        sample,
+        sampleLimit: SAMPLE_ROWS,
         mapping: resolved.mapping,
-        sourceId: names.sourceId,
-        sourceName: names.name,
-        fileName,
-        onStep: (message) => context.progress({ percent: 60, rows: staged.rows, message }),
+        names,
+        dataTable: dataTableName(names),
+        signal,
+        progress: (message, fraction) =>
+          report(start + fraction * (95 - start), estimated === null ? null : Math.round(Math.min(1, fraction) * estimated), message),
       });
-      temp.push(...prepared.tempTables);
-      const report = await cancellable(connection, signal, fileName, () =>
-        mapAndSwapIn(connection, context, { names, prepared, staged, mapping: resolved.mapping, notes: resolved.notes }),
-      );
-      context.progress({ percent: 100, rows: report.rowsLoaded, message: 'Imported' });
-      return report;
+      temp.push(...written.tempTables);
+      const imported = await cancellable(connection, signal, fileName, () =>
+        swapIn(connection, context, { names, written, mapping: resolved.mapping, notes: resolved.notes, alwaysFail: resolved.source.alwaysFailOnBadRows, report }),
+      ).catch(async (error: unknown) => {
+        // A cancel just before swapIn leaves the transaction writeMappedRows began: roll it back.
+        await connection.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      });
+      report(100, imported.rowsLoaded, 'Imported');
+      return imported;
     } finally {
       await dropTempTables(connection, temp);
+      await resolved.source.close();
     }
   });
 }
 
+/** The table holding a local source's stored columns (`bw_` like the engine's other own tables: no view is named so). */
+export function dataTableName(names: LocalSourceNames): string {
+  return `bw_${names.tableName.replace(/_rows$/, '')}`;
+}
+
 /**
- * The one write: the mapped rows go straight into the source's table (writing them once, not to a
- * temp table and again), problems are copied to bw_rejects, and rows with problems are removed
- * again when the mapping rejects whole rows. All of it inside one transaction.
+ * Inside the transaction `writeMappedRows` began: checks the unreadable rows, copies problems to
+ * bw_rejects, and replaces the source's views, file record and registration; then commits.
  */
-async function mapAndSwapIn(
+async function swapIn(
   connection: DuckDBConnection,
   context: ImportContext,
-  input: { names: LocalSourceNames; prepared: PreparedMapping; staged: StagedFile; mapping: Mapping; notes: string[] },
+  input: {
+    names: LocalSourceNames;
+    written: WrittenRows;
+    mapping: Mapping;
+    notes: string[];
+    alwaysFail: boolean;
+    report: (percent: number, rows: number | null, message: string) => void;
+  },
 ): Promise<ImportReport> {
-  const { names, staged } = input;
-  const table = quoteIdentifier(names.tableName);
+  const { names, written } = input;
+  const data = quoteIdentifier(dataTableName(names));
   const loadAll = input.mapping.invalidValues === 'load_null';
-  await connection.run('BEGIN TRANSACTION');
   try {
-    // DuckDB's percentage here counts each join's pipeline, so it stops near a third; the rows the
-    // scan of the staged table has passed are the honest measure.
-    await withQueryProgress(
-      connection,
-      (_fraction, processed) => {
-        const done = Math.min(processed, staged.rows);
-        context.progress({ percent: 60 + Math.round((done / Math.max(1, staged.rows)) * 35), rows: done, message: 'Mapping and saving' });
-      },
-      () =>
-        connection.run(
-          `CREATE OR REPLACE TABLE ${table} AS
-           SELECT ${MAPPED_COLUMNS.map((c) => quoteIdentifier(c)).join(', ')}, __problems AS problems FROM (${input.prepared.sql})`,
-          input.prepared.params.values,
-        ),
-    );
-    context.progress({ percent: 95, rows: staged.rows, message: 'Checking values' });
-    const counts = await connection.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE len(problems) > 0) AS bad FROM ${table}`);
-    const rows = Number(counts.getRowObjectsJS()[0]!.n);
-    const problemRows = Number(counts.getRowObjectsJS()[0]!.bad);
-    const report = buildReport(context.fileName, names, staged, rows, problemRows, loadAll, input.notes);
+    enforceBadRowPolicy(written.unreadable, input.alwaysFail ? 'fail' : input.mapping.reader.badRows, context.fileName);
+    const { rows, problemRows } = written;
+    input.report(95, rows, 'Checking values');
+    const report = buildReport(context.fileName, names, written.unreadable.count, rows, problemRows, loadAll, [
+      ...input.notes,
+      ...unreadableRowsNote(written.unreadable.count),
+    ]);
 
     // The source is replaced whole: the files and rejects of its previous import go with it.
     await connection.run(`DELETE FROM bw_rejects WHERE file_id IN (SELECT file_id FROM bw_files WHERE source_id = $sourceId)`, { sourceId: names.sourceId });
     await connection.run(`DELETE FROM bw_files WHERE source_id = $sourceId`, { sourceId: names.sourceId });
-    await recordRejects(connection, context, staged.readerRejects);
+    await recordRejects(connection, context, written.unreadable.rows);
     if (problemRows > 0) {
       await connection.run(
-        `INSERT INTO bw_rejects SELECT $fileId, $file, line, p.col, p.val, p.reason
-         FROM (SELECT line, unnest(problems) AS p FROM ${table} WHERE len(problems) > 0) ORDER BY line`,
+        `INSERT INTO bw_rejects SELECT $fileId, $file, r.line, r.p.col, r.p.val, r.p.reason
+         FROM (SELECT ${written.lineInTransaction} AS line, unnest(d.__problems) AS p, generate_subscripts(d.__problems, 1) AS i
+               FROM ${data} d WHERE d.__problems IS NOT NULL) r
+         ORDER BY r.line, r.i`,
         { fileId: context.fileId, file: context.fileName },
       );
-      if (!loadAll) await connection.run(`DELETE FROM ${table} WHERE len(problems) > 0`);
     }
+    // Rejected rows stay in the stored table (deleting would renumber the row ids the lines come from); the views leave them out.
+    const kept = problemRows > 0 && !loadAll ? ' WHERE d.__problems IS NULL' : '';
+    await dropLegacyRowsTable(connection, names.tableName);
+    await connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(names.tableName)} AS SELECT ${written.select.projection(written.line)} FROM ${data} d${kept}`);
     await connection.run(
       `CREATE OR REPLACE VIEW ${quoteIdentifier(names.viewName)} AS
-       SELECT ${CANONICAL_COLUMNS.map((c) => quoteIdentifier(c.name)).join(', ')} FROM ${table}`,
+       SELECT ${CANONICAL_COLUMNS.map((c) => quoteIdentifier(c.name)).join(', ')} FROM ${quoteIdentifier(names.tableName)}`,
     );
     await recordImportedFile(connection, context, names.sourceId, report);
     await registerRecordSource(connection, { sourceId: names.sourceId, viewName: names.viewName, title: `${names.name} (${context.fileName})`, kind: 'local' });
@@ -124,16 +151,24 @@ async function mapAndSwapIn(
   }
 }
 
+/** Workspaces written before the rows became a view hold a table under the view's name. */
+async function dropLegacyRowsTable(connection: DuckDBConnection, name: string): Promise<void> {
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $name`,
+    { name },
+  );
+  if (Number(reader.getRowObjectsJS()[0]?.n ?? 0) > 0) await connection.run(`DROP TABLE ${quoteIdentifier(name)}`);
+}
+
 function buildReport(
   fileName: string,
   names: LocalSourceNames,
-  staged: StagedFile,
+  readerRejects: number,
   rows: number,
   problemRows: number,
   loadAll: boolean,
   notes: string[],
 ): ImportReport {
-  const readerRejects = staged.readerRejectCount;
   return {
     file: fileName,
     kind: 'local',

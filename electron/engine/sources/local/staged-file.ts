@@ -1,9 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ReaderOptions, RejectInfo } from '../../../../shared/api';
-import { WorkbenchError } from '../../../../shared/errors';
 import { quoteIdentifier } from '../../db/sql-identifiers';
 
-/** A file read into a temp table of text columns, before any mapping. */
+/** Rows of a file copied into a temp table of text columns: the first rows (detection, preview) or all of them. */
 export interface StagedFile {
   /** Temp table holding the file's rows, every column VARCHAR. */
   table: string;
@@ -23,17 +22,6 @@ export interface StagedFile {
   tempTables: string[];
 }
 
-export interface StageRequest {
-  path: string;
-  fileName: string;
-  reader: ReaderOptions;
-  signal: AbortSignal;
-  /** Fraction 0..1 of the file read so far. */
-  progress(fraction: number): void;
-  /** Read only the first rows (preview). */
-  limit?: number;
-}
-
 export async function dropTempTables(connection: DuckDBConnection, tables: readonly string[]): Promise<void> {
   for (const table of tables) await connection.run(`DROP TABLE IF EXISTS temp.${quoteIdentifier(table)}`).catch(() => undefined);
 }
@@ -49,19 +37,4 @@ export async function stagedColumns(connection: DuckDBConnection, table: string)
 export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {
   const reader = await connection.runAndReadAll(`SELECT count(*) AS n FROM temp.${quoteIdentifier(table)}`);
   return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
-}
-
-/** With badRows 'fail' (the default), one unreadable row fails the whole import, naming its line. */
-export function enforceBadRowPolicy(staged: StagedFile, fileName: string): void {
-  const first = staged.readerRejects[0];
-  if (staged.reader.badRows !== 'fail' || staged.readerRejectCount === 0 || !first) return;
-  throw new WorkbenchError({
-    code: 'bad_input',
-    message:
-      `${fileName} line ${first.line ?? '?'}: ${first.reason.replace(/\.$/, '')}` +
-      `${staged.readerRejectCount > 1 ? ` (${staged.readerRejectCount} rows could not be read)` : ''}. Nothing was imported; ` +
-      `fix the file, change the reader options, or choose to skip bad rows and list them as rejects.`,
-    file: fileName,
-    ...(first.line !== null ? { line: first.line } : {}),
-  });
 }

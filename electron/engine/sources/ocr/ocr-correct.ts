@@ -2,7 +2,7 @@ import { WorkbenchError } from '../../../../shared/errors';
 import type { Database } from '../../db/database';
 import { mergeOcrSnapshots, type MergeSummary } from './ocr-merge';
 import { decideSnapshot, type OcrSnapshot, type OcrSnapshotOverrides } from './ocr-snapshot';
-import { createOcrBreachesView } from './ocr-view';
+import { refreshOcrBreaches } from './ocr-view';
 
 /**
  * Corrects the list or snapshot date of a file already imported, without reading it again: its rows,
@@ -35,7 +35,7 @@ export async function reviseOcrSnapshot(db: Database, fileId: string, overrides:
       params,
     );
     const merge = await mergeOcrSnapshots(connection);
-    await createOcrBreachesView(connection);
+    await refreshOcrBreaches(connection);
     return { snapshot, merge };
   });
 }

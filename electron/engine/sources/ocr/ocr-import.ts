@@ -13,7 +13,7 @@ import { mergeOcrSnapshots, type MergeSummary } from './ocr-merge';
 import { dropOcrStage, readOcrCsv } from './ocr-reader';
 import { ensureOcrTables } from './ocr-schema';
 import { decideSnapshot, type OcrSnapshot, type OcrSnapshotOverrides } from './ocr-snapshot';
-import { createOcrBreachesView, OCR_SOURCE_ID } from './ocr-view';
+import { OCR_SOURCE_ID, refreshOcrBreaches } from './ocr-view';
 import { repairUtf8 } from './utf8-repair';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -54,7 +54,7 @@ export async function importOcrExport(context: ImportContext, overrides: OcrSnap
       context.progress({ percent: 60, rows: load.loaded, message: 'Merging snapshots into cases' });
       const merge = await mergeOcrSnapshots(connection);
       context.progress({ percent: 80, rows: merge.cases, message: 'Classifying' });
-      await createOcrBreachesView(connection);
+      await refreshOcrBreaches(connection);
       const ofFile = await fileCaseCounts(connection, context.fileId, snapshot.snapshotDate);
       const rejects = [...read.malformed, ...load.invalid].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       const report: ImportReport = {

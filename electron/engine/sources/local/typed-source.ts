@@ -2,25 +2,23 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { WorkbenchError } from '../../../../shared/errors';
 import { quoteIdentifier } from '../../db/sql-identifiers';
 import { readerError } from './duckdb-errors';
-import { cancellable, tempName, withQueryProgress } from './query-control';
-import { countRows, dropTempTables, type StagedFile, type StageRequest } from './staged-file';
+import type { LocalSource, SourceRequest } from './local-source';
 
 type TypedFormat = 'json' | 'jsonl' | 'parquet';
 
-const READERS: Record<TypedFormat, { sql: string; what: string; unit: StagedFile['lineUnit'] }> = {
+const READERS: Record<TypedFormat, { sql: string; what: string; unit: LocalSource['lineUnit'] }> = {
   json: { sql: `read_json($path, format = 'array')`, what: 'a JSON array of records', unit: 'record' },
   jsonl: { sql: `read_json($path, format = 'newline_delimited')`, what: 'JSON Lines', unit: 'line' },
   parquet: { sql: `read_parquet($path)`, what: 'Parquet', unit: 'row' },
 };
 
 /**
- * JSON, JSON Lines and Parquet carry their own types. They are staged as text like CSV, so one mapping
+ * JSON, JSON Lines and Parquet carry their own types. They are read as text like CSV, so one mapping
  * path serves every format and the same log gives the same table whatever it was saved as: lists
  * become "a; b", objects their JSON text, dates ISO text.
  */
-export async function stageTyped(connection: DuckDBConnection, format: TypedFormat, request: StageRequest): Promise<StagedFile> {
+export async function openTypedSource(connection: DuckDBConnection, format: TypedFormat, request: SourceRequest): Promise<LocalSource> {
   const reader = READERS[format];
-  const table = tempName('bw_stage');
   let described: { name: string; type: string }[];
   try {
     const result = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader.sql}`, { path: request.path });
@@ -32,28 +30,17 @@ export async function stageTyped(connection: DuckDBConnection, format: TypedForm
     throw new WorkbenchError({ code: 'bad_input', message: `${request.fileName}: no columns found in it as ${reader.what}.`, file: request.fileName });
   }
   const projection = described.map((c) => `${asText(c.name, c.type)} AS ${quoteIdentifier(c.name)}`).join(', ');
-  const limit = request.limit === undefined ? '' : ` LIMIT ${Math.floor(request.limit)}`;
-  try {
-    await cancellable(connection, request.signal, request.fileName, () =>
-      withQueryProgress(connection, request.progress, () =>
-        connection.run(`CREATE TEMP TABLE ${quoteIdentifier(table)} AS SELECT ${projection} FROM ${reader.sql}${limit}`, { path: request.path }),
-      ),
-    );
-  } catch (error) {
-    await dropTempTables(connection, [table]);
-    throw readerError(error, request.fileName, request.path, reader.what);
-  }
   return {
-    table,
-    columns: described.map((c) => c.name),
-    lineExpr: '(s.rowid + 1)',
-    lineUnit: reader.unit,
-    rows: await countRows(connection, table),
-    readerRejects: [],
-    readerRejectCount: 0,
+    fileName: request.fileName,
     reader: request.reader,
+    line: { first: 1 },
+    lineUnit: reader.unit,
+    listsUnreadableRows: false,
+    alwaysFailOnBadRows: false,
     notes: [],
-    tempTables: [table],
+    relation: () => ({ sql: `(SELECT ${projection} FROM ${reader.sql})`, params: { path: request.path } }),
+    readError: (error) => readerError(error, request.fileName, request.path, reader.what),
+    close: async () => undefined,
   };
 }
 

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { WorkbenchError } from '../../../../shared/errors';
+import { openCsvSource } from './csv-source';
 import { cancelledError } from './duckdb-errors';
-import { stageCsv } from './csv-stage';
-import { enforceBadRowPolicy, type StagedFile, type StageRequest } from './staged-file';
+import type { LocalSource, SourceRequest } from './local-source';
 
 /** Column holding each row's number in the sheet, so rejects name the spreadsheet row. */
 const SHEET_ROW_COLUMN = '__bw_sheet_row';
@@ -16,34 +16,42 @@ const SHEET_ROW_COLUMN = '__bw_sheet_row';
 /**
  * XLSX through exceljs's streaming reader (DuckDB's excel extension cannot be installed offline):
  * the sheet is written to a temporary CSV, which DuckDB then reads like any other CSV. Memory stays
- * flat whatever the sheet's size; the temporary file is removed whatever happens.
+ * flat whatever the sheet's size; the temporary file is removed when the source is closed.
  */
-export async function stageXlsx(connection: DuckDBConnection, request: StageRequest): Promise<StagedFile> {
+export async function openXlsxSource(connection: DuckDBConnection, request: SourceRequest): Promise<LocalSource> {
   const dir = await mkdtemp(join(tmpdir(), 'bw-xlsx-'));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
   const csvPath = join(dir, 'sheet.csv');
   try {
     const { sheetName, rows } = await sheetToCsv(request, csvPath);
     if (rows === 0) {
       throw new WorkbenchError({ code: 'bad_input', message: `${request.fileName}: sheet "${sheetName}" has no rows.`, file: request.fileName });
     }
-    const staged = await stageCsv(
+    const csv = await openCsvSource(
       connection,
       {
         ...request,
         path: csvPath,
         reader: { format: 'csv', delimiter: ',', quote: '"', escape: '"', header: true, encoding: 'utf-8', skipRows: 0, badRows: 'fail' },
-        progress: (f) => request.progress(0.5 + f / 2),
       },
-      { lineColumn: SHEET_ROW_COLUMN },
+      { lineColumn: SHEET_ROW_COLUMN, alwaysFailOnBadRows: true },
     );
-    enforceBadRowPolicy(staged, request.fileName);
-    return { ...staged, reader: { ...request.reader, sheet: sheetName }, notes: [...staged.notes, `Read sheet "${sheetName}".`] };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    return {
+      ...csv,
+      reader: { ...request.reader, sheet: sheetName },
+      notes: [...csv.notes, `Read sheet "${sheetName}".`],
+      close: async () => {
+        await csv.close();
+        await removeDir();
+      },
+    };
+  } catch (error) {
+    await removeDir();
+    throw error;
   }
 }
 
-async function sheetToCsv(request: StageRequest, csvPath: string): Promise<{ sheetName: string; rows: number }> {
+async function sheetToCsv(request: SourceRequest, csvPath: string): Promise<{ sheetName: string; rows: number }> {
   const out = createWriteStream(csvPath, { encoding: 'utf8' });
   // A write still in flight when the stream is destroyed (an early stop) errors after the fact;
   // real write errors reach us through `once(out, ...)` below, which rejects on 'error'.
