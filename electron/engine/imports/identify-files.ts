@@ -1,10 +1,10 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { IdentifiedFile } from '../../../shared/api';
 import type { Importer } from './importer';
 import { IMPORTERS } from './importer-registry';
+import { readHead } from './run-import';
 
-const HEAD_BYTES = 64 * 1024;
 /** A dropped folder nobody claims is looked into this far, so a folder of 50,000 files cannot stall the window. */
 const MAX_FOLDER_FILES = 500;
 
@@ -56,15 +56,4 @@ async function identifyFolderFiles(folder: string, importers: readonly Importer[
   const out: IdentifiedFile[] = [];
   for (const entry of entries.slice(0, MAX_FOLDER_FILES)) out.push(await identifyOne(join(folder, entry), importers));
   return out;
-}
-
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }

@@ -47,7 +47,8 @@ export async function importPath(
   });
 }
 
-async function readHead(path: string): Promise<Buffer> {
+/** The first bytes of a file, which every importer's sniff looks at. */
+export async function readHead(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
