@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningHost } from './web-host-process';
 import { chartDrawn, HAS_OCR, OCR_DIR, startOcrHost } from './dashboard-fixtures';
+import { openApp } from './open-app';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -73,7 +74,7 @@ test.describe('accessibility and screenshots of every view', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`no serious or critical axe violations, ${scheme} theme`, async ({ page }, testInfo) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(host.url);
+      await openApp(page, host);
       for (const view of VIEWS) {
         await page.setViewportSize(SIZES[0]!);
         await view.open(page);

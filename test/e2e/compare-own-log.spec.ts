@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { attachScreenshot, collectErrors, HAS_OCR, OCR_DIR, shownNumber, sqlNumber, sqlRows } from './dashboard-fixtures';
 import { startHost, type RunningHost } from './web-host-process';
+import { openApp } from './open-app';
 
 const SOURCE = 'local:incidents_2024';
 
@@ -90,7 +91,7 @@ test.describe('your incident log beside OCR', () => {
   test('map, import, fix the rejects, re-run, compare', async ({ page }, testInfo) => {
     test.setTimeout(240_000);
     const errors = collectErrors(page);
-    await page.goto(host.url);
+    await openApp(page, host);
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
 
     // 1. Drop the file anywhere: the mapping step opens with the engine's proposal.

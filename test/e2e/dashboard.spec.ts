@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Download } from '@playwright/test';
 import type { RunningHost } from './web-host-process';
 import { attachScreenshot, chartDrawn, chartTable, collectErrors, HAS_OCR, OCR_DIR, shownNumber, sqlNumber, sqlRows, startOcrHost } from './dashboard-fixtures';
+import { openApp } from './open-app';
 
 /**
  * The Overview on the real OCR snapshots: click through cross-filters and hold every number shown
@@ -20,7 +21,7 @@ test.describe('dashboard cross-filtering', () => {
 
   test('clicking a bar and a year filters every chart, and the numbers agree with SQL', async ({ page }, testInfo) => {
     const errors = collectErrors(page);
-    await page.goto(host.url);
+    await openApp(page, host);
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
     const total = await sqlNumber(host, `SELECT count(*) FROM breaches`);
     await expect(page.getByTestId('kpi-breaches')).toHaveText(total.toLocaleString('en-US'));
@@ -83,7 +84,7 @@ test.describe('dashboard cross-filtering', () => {
   });
 
   test('filters are saved in the workspace and come back after a reload', async ({ page }) => {
-    await page.goto(host.url);
+    await openApp(page, host);
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
     await page.keyboard.press('Control+Shift+Backspace');
     await expect(page.getByText('No filters: all records.')).toBeVisible();
@@ -105,7 +106,7 @@ test.describe('dashboard cross-filtering', () => {
   });
 
   test('each chart exports PNG and SVG, and the log scale and share toggles redraw', async ({ page }) => {
-    await page.goto(host.url);
+    await openApp(page, host);
     const card = await chartDrawn(page, 'per-year');
     await card.getByRole('button', { name: 'Log scale' }).click();
     await expect(card.getByRole('button', { name: 'Log scale' })).toHaveAttribute('aria-pressed', 'true');
@@ -130,7 +131,7 @@ test.describe('dashboard cross-filtering', () => {
   });
 
   test('the revisions chart opens Change Healthcare\u2019s history', async ({ page }) => {
-    await page.goto(host.url);
+    await openApp(page, host);
     await chartDrawn(page, 'count-revisions');
     const rows = await chartTable(page, 'count-revisions');
     expect(rows[0]![0]).toMatch(/^Change Healthcare/);

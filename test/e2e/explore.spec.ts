@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { RunningHost } from './web-host-process';
 import { collectErrors, HAS_OCR, OCR_DIR, shownNumber, sqlNumber, sqlRows, startOcrHost } from './dashboard-fixtures';
+import { openApp } from './open-app';
 
 /** The drill-down grid on the real OCR snapshots: totals, sorting, copy, CSV export and history. */
 test.describe('explore rows', () => {
@@ -18,7 +19,7 @@ test.describe('explore rows', () => {
   test('shows every filtered row, sorts on the engine, and copies the selection', async ({ page, context }) => {
     const errors = collectErrors(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto(host.url);
+    await openApp(page, host);
     await page.keyboard.press('Control+2');
     await expect(page.getByRole('heading', { name: 'Explore rows' })).toBeVisible();
     const total = await sqlNumber(host, `SELECT count(*) FROM breaches`);
@@ -58,7 +59,7 @@ test.describe('explore rows', () => {
   });
 
   test('exports the current rows as CSV and opens a row\u2019s history with Enter', async ({ page }) => {
-    await page.goto(host.url);
+    await openApp(page, host);
     await page.keyboard.press('Control+2');
     await page.getByTestId('filter-search').fill('Change Healthcare');
     await expect(page.getByRole('list', { name: 'Active filters' }).getByText('Text: “Change Healthcare”')).toBeVisible();

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import { tableToPlainRows } from '../../shared/arrow-values';
 import { startHost, type RunningHost } from './web-host-process';
+import { openApp } from './open-app';
 
 const OCR_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', 'ocr');
 
@@ -27,7 +28,7 @@ test.describe('first run in the browser', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
-    await page.goto(host.url);
+    await openApp(page, host);
     await expect(page.getByRole('heading', { name: 'Welcome to Breach Workbench' })).toBeVisible();
     await expect(page.getByText('ocr_archive_2024-10-08.csv')).toBeVisible();
     await testInfo.attach('welcome', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });

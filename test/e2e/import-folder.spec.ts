@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { attachScreenshot, collectErrors, sqlNumber } from './dashboard-fixtures';
 import { startHost, type RunningHost } from './web-host-process';
+import { openApp } from './open-app';
 
 const VCDB_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', 'vcdb', 'healthcare');
 
@@ -33,7 +34,7 @@ test.describe('a VERIS folder opened in the browser', () => {
 
   test('the folder is uploaded with its subfolder and imported as VERIS', async ({ page }, testInfo) => {
     const errors = collectErrors(page);
-    await page.goto(host.url);
+    await openApp(page, host);
     await expect(page.getByRole('heading', { name: 'Welcome to Breach Workbench' })).toBeVisible();
     await page.keyboard.press('Control+7');
     await expect(page.getByRole('heading', { name: 'Import', level: 1 })).toBeVisible();

@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test, type Page } from '@playwright/test';
 import { attachScreenshot, collectErrors, sqlNumber } from './dashboard-fixtures';
 import { startHost, type RunningHost } from './web-host-process';
+import { openApp } from './open-app';
 
 const ROWS = 3_000_000;
 
@@ -71,7 +72,7 @@ test.describe('a multi-million-row incident log: progress and cancel in the wind
     const errors = collectErrors(page);
     const sourcesBefore = await host.api.listSources({});
 
-    await page.goto(host.url);
+    await openApp(page, host);
     await expect(page.getByRole('heading', { name: 'Welcome to Breach Workbench' })).toBeVisible();
     // The welcome screen's chooser goes through the same intake as a drop on the window.
     await page.getByText('Choose files…').locator('input[type=file]').setInputFiles(csv);

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { VIEW_STATE_VERSION } from '../../shared/api';
 import { attachScreenshot, collectErrors, HAS_OCR, OCR_DIR, sqlNumber, startOcrHost } from './dashboard-fixtures';
 import type { RunningHost } from './web-host-process';
+import { openApp } from './open-app';
 
 /**
  * Reports in a real Chromium against the real web host with the OCR snapshots loaded: the dashboard
@@ -25,7 +26,7 @@ test.describe('reports', () => {
   });
 
   async function openReports(page: Page): Promise<void> {
-    await page.goto(host.url);
+    await openApp(page, host);
     // The window reopens on the view it was left on (the first test leaves it on Reports).
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.getByRole('button', { name: /^Reports/ }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningHost } from './web-host-process';
 import { collectErrors, HAS_OCR, OCR_DIR, sqlNumber, startOcrHost } from './dashboard-fixtures';
+import { openApp } from './open-app';
 
 /** The read-only SQL console: tables, results in the grid, quick chart, errors with position, cancel. */
 test.describe('SQL console', () => {
@@ -18,7 +19,7 @@ test.describe('SQL console', () => {
 
   test('lists tables, runs a query into the grid and charts it', async ({ page }) => {
     const errors = collectErrors(page);
-    await page.goto(host.url);
+    await openApp(page, host);
     await page.keyboard.press('Control+4');
     const tables = page.getByRole('navigation', { name: 'Tables and views' });
     await expect(tables.getByText('breaches', { exact: true })).toBeVisible();
@@ -38,7 +39,7 @@ test.describe('SQL console', () => {
   });
 
   test('refuses writes and shows DuckDB\u2019s error with its line and column', async ({ page }) => {
-    await page.goto(host.url);
+    await openApp(page, host);
     await page.keyboard.press('Control+4');
     const before = await sqlNumber(host, `SELECT count(*) FROM bw_files`);
     await editor(page).fill('DELETE FROM bw_files');
@@ -61,7 +62,7 @@ test.describe('SQL console', () => {
   });
 
   test('cancels a long query', async ({ page }) => {
-    await page.goto(host.url);
+    await openApp(page, host);
     await page.keyboard.press('Control+4');
     await editor(page).fill('SELECT sum(hash(a.range * b.range)) AS h FROM range(200000) a, range(200000) b');
     await page.getByRole('button', { name: 'Run' }).click();

@@ -94,8 +94,9 @@ export class Database {
   }
 
   /**
-   * Runs read-only `work` on a reused connection of its own, beside the main queue: readers neither
-   * wait behind an import nor see its rows before it commits.
+   * Runs `work` on a reused connection of its own, beside the main queue: readers neither wait behind
+   * an import nor see its rows before it commits. For work that leaves the workspace as it is (reads,
+   * and the in-memory caches of queries/breaches-summary.ts).
    */
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.readers.use(work);

@@ -13,10 +13,10 @@ import { computeSummary, copySummary, cubeFacts, dropSummary, MEMORY_DB, rowFact
  * counts. Stored in the workspace file, so that a reopen finds them, and read from a copy in memory.
  *
  * A summary is used while its source's fingerprint (summary/source-summaries.ts) is the one it was
- * built from. Stale or missing ones are rebuilt in the background, one source at a time; until then
- * charts read that source's rows beside the other sources' summaries, so an OCR import next to a
- * 10M-row log rebuilds only the OCR summary. Below SUMMARY_MIN_ROWS rows in `breaches` nothing is
- * built: the rows are quick.
+ * built from. The first chart asked for after a source changed waits while that source's summary is
+ * rebuilt (an OCR import next to a 10M-row log rebuilds only the OCR summary, in a fraction of a
+ * second); a source whose summary cannot be built is read from its rows beside the others'
+ * summaries. Below SUMMARY_MIN_ROWS rows in `breaches` nothing is built: the rows are quick.
  */
 export const SUMMARY_MIN_ROWS = 200_000;
 

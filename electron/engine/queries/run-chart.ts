@@ -3,6 +3,7 @@ import { classificationRuleVersions } from '../classification';
 import type { ArrowQueryResult, Database } from '../db/database';
 import { readySummary } from './breaches-summary';
 import type { ChartParams, ChartQuery } from './chart-query';
+import { ChartAnswers } from './chart-answers';
 import { DerivedData } from './derived-data';
 import type { SqlFragment } from './filters-sql';
 import { provenanceFor, type Provenance } from './provenance';
@@ -29,10 +30,15 @@ export async function runChartQuery(
   onSqlError: (error: unknown) => never,
 ): Promise<ChartAnswer> {
   const cited = query.build(filters, params);
+  const derived = DerivedData.of(db);
+  const compute = () => chartResult(db, query, filters, params, cited);
+  // Charts over aggregate tables (OAIC) read only the date range of the filters: after any other
+  // filter change the window asks them the same question again, and gets the answer it had.
+  const answers = query.sources ? await derived.get('chart-answers', async () => new ChartAnswers()) : undefined;
   const [result, provenance, ruleVersions] = await Promise.all([
-    chartResult(db, query, filters, params, cited).catch(onSqlError),
+    (answers ? answers.get(cited.sql, cited.params, compute) : compute()).catch(onSqlError),
     provenanceFor(db, query.sources ?? filters.sources),
-    query.usesClassification ? DerivedData.of(db).get('rule-versions', () => classificationRuleVersions(db)) : Promise.resolve([]),
+    query.usesClassification ? derived.get('rule-versions', () => classificationRuleVersions(db)) : Promise.resolve([]),
   ]);
   return { cited, result, provenance, ruleVersions: [...ruleVersions] };
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier } from '../../db/sql-identifiers';
 import { canonicalSelect } from '../../workspace/breaches-view';
-import { FACT_DIMENSIONS, FACT_MEASURES_OF_GROUPS, FACT_MEASURES_OF_ROWS } from '../charts/breach-facts';
+import { FACT_DIMENSIONS, FACT_MEASURES, FACT_MEASURES_OF_GROUPS, FACT_MEASURES_OF_ROWS } from '../charts/breach-facts';
 
 /** Where summaries are stored in the workspace file: a schema of their own, out of the workspace's table lists. */
 export const SUMMARY_SCHEMA = 'bw_summary';
@@ -43,7 +43,7 @@ export function summaryTables(build: string, inMemory: boolean): SummaryTables {
 /** The cube as facts: FACT_DIMENSIONS (the lists joined back) and the measures, in that order. */
 export function cubeFacts(tables: SummaryTables): string {
   const columns = FACT_DIMENSIONS.map((d) => (d === 'breach_types' ? 't.breach_types' : d === 'locations' ? 'p.locations' : `c.${d}`));
-  return `SELECT ${columns.join(', ')}, c.n, c.ids, c.people, c.unknown
+  return `SELECT ${columns.join(', ')}, ${FACT_MEASURES.map((m) => `c.${m}`).join(', ')}
           FROM ${tables.cube} c JOIN ${tables.types} t ON t.types_id = c.types_id JOIN ${tables.places} p ON p.places_id = c.places_id`;
 }
 
@@ -69,7 +69,7 @@ export async function computeSummary(connection: DuckDBConnection, viewName: str
     `CREATE TABLE ${tables.places} AS SELECT CAST(row_number() OVER () AS INTEGER) AS places_id, locations FROM (SELECT DISTINCT locations FROM ${grouped})`,
   );
   await connection.run(
-    `CREATE TABLE ${tables.cube} AS SELECT ${listsAsIds.join(', ')}, g.n, g.ids, g.people, g.unknown
+    `CREATE TABLE ${tables.cube} AS SELECT ${listsAsIds.join(', ')}, ${FACT_MEASURES.map((m) => `g.${m}`).join(', ')}
      FROM ${grouped} g JOIN ${tables.types} t ON t.breach_types IS NOT DISTINCT FROM g.breach_types
                        JOIN ${tables.places} p ON p.locations IS NOT DISTINCT FROM g.locations`,
   );
