@@ -32,6 +32,12 @@ export const sourceSummarySchema = z.object({
   files: z.array(sourceFileSchema),
 });
 
+/**
+ * What the sources cannot show, for a reader about to quote a number: `summary` is one sentence for
+ * a chart's footnote, `detail` the reason, for the provenance section and speaker notes.
+ */
+export const caveatSchema = z.object({ summary: z.string(), detail: z.string() });
+
 /** Provenance travels with every query result: a journalist cites the files and dates behind a number. */
 export const resultMetaSchema = z.object({
   sql: z.string(),
@@ -40,6 +46,8 @@ export const resultMetaSchema = z.object({
   sources: z.array(z.string()),
   files: z.array(z.string()),
   snapshotDates: z.array(isoDate),
+  /** What the sources cannot show, to be printed beside the number (OCR counts after its last archive are lower bounds). */
+  caveats: z.array(caveatSchema).default([]),
   ruleVersions: z.array(z.string()),
   elapsedMs: z.number(),
   /** The result was cut at the requested row limit. */
@@ -461,6 +469,7 @@ export type ApiOutcome<T = unknown> = { ok: true; value: T } | { ok: false; erro
 
 export type SourceSummary = z.output<typeof sourceSummarySchema>;
 export type ResultMeta = z.output<typeof resultMetaSchema>;
+export type Caveat = z.output<typeof caveatSchema>;
 export type ArrowResult = z.output<typeof arrowResultSchema>;
 export type ImportReport = z.output<typeof importReportSchema>;
 export type JobStatus = z.output<typeof jobStatusSchema>;

@@ -3,7 +3,9 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportContext } from '../../electron/engine/imports/importer';
 import { hashFile } from '../../electron/engine/imports/run-import';
+import { provenanceFor } from '../../electron/engine/queries/provenance';
 import { importOcrExport, reviseOcrSnapshot, caseRevisions } from '../../electron/engine/sources/ocr';
+import { ocrCoverageCaveat } from '../../electron/engine/sources/ocr/ocr-coverage';
 import { Workspace } from '../../electron/engine/workspace/workspace';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -67,6 +69,32 @@ describe('OCR snapshots merged into cases', () => {
     const before = await rows(`SELECT * FROM ocr_cases ORDER BY case_id`);
     await importFile(join(dir, 'breach_report_2024-01-10.csv'));
     expect(await rows(`SELECT * FROM ocr_cases ORDER BY case_id`)).toEqual(before);
+  });
+
+  it('says from which date on the counts are lower bounds, from the lists held', async () => {
+    const acme = 'Acme Clinic,TX,Healthcare Provider,500,01/05/2024,Hacking/IT Incident,Network Server,No,';
+    expect(await ocrCoverageCaveat(workspace.db)).toBeNull();
+    await importFile(writeExport('breach_report_2024-01-10.csv', [acme]));
+    expect((await ocrCoverageCaveat(workspace.db))?.summary).toBe('HHS OCR counts are lower bounds (no archive loaded).');
+    await importFile(writeExport('breach_report_archive_2024-03-01.csv', [acme]));
+    expect(await ocrCoverageCaveat(workspace.db)).toEqual({
+      summary: 'HHS OCR counts of the two years before 2024-03-01 may be lower bounds.',
+      detail: 'No list under investigation of 2024-03-01, the latest archive, is loaded, so cases still open that day are missing.',
+    });
+    // Both lists of one date (an investigation list is dated by its latest submission): every case
+    // reported up to it is held, nothing to warn about.
+    await importFile(writeExport('breach_report_2024-03-01.csv', ['Other Clinic,CA,Healthcare Provider,900,03/01/2024,Theft,Laptop,No,']));
+    expect(await ocrCoverageCaveat(workspace.db)).toBeNull();
+    await importFile(writeExport('breach_report_2024-05-02.csv', ['Third Clinic,CA,Healthcare Provider,700,05/02/2024,Theft,Laptop,No,']));
+    const caveat = {
+      summary: 'HHS OCR counts of breaches reported after 2024-03-01 are lower bounds.',
+      detail:
+        '2024-03-01 is the latest archive loaded. The snapshots after it (to 2024-05-02) hold only cases still under investigation, so a case closed before the next snapshot was saved is missing.',
+    };
+    expect(await ocrCoverageCaveat(workspace.db)).toEqual(caveat);
+    // Every chart and export over OCR carries it; a query over another source does not.
+    expect((await provenanceFor(workspace.db, ['ocr'])).caveats).toEqual([caveat]);
+    expect((await provenanceFor(workspace.db, ['oaic'])).caveats).toEqual([]);
   });
 
   it('tells apart several reports filed under one name and date, and follows a re-counted one', async () => {

@@ -84,6 +84,9 @@ describe('report exports', () => {
       expect(provenance).toContain('public domain');
       for (const path of OCR_PATHS) expect(provenance).toContain(path.split('/').pop()!);
       expect(provenance).toContain('actor-rules/');
+      // The shared exports hold no archive after 2024-10-08: a reader is told which counts are lower bounds.
+      expect(provenance).toContain('HHS OCR counts of breaches reported after 2024-10-08 are lower bounds. 2024-10-08 is the latest archive loaded.');
+      expect(html).toMatch(/<figcaption class="footnote">Source: [^<]* HHS OCR counts of breaches reported after 2024-10-08 are lower bounds\./);
     } else {
       expect(provenance).toContain('incidents.csv');
     }
@@ -116,6 +119,7 @@ describe('report exports', () => {
     const firstNotes = await zip.file('ppt/notesSlides/notesSlide2.xml')!.async('string');
     expect(firstNotes).toContain('Reported breaches have stayed above 700 a year since 2021.');
     expect(firstNotes).toContain('CAST(count(*) AS BIGINT) AS breaches');
+    if (ocr.ok) expect(firstNotes).toContain('Note: HHS OCR counts of breaches reported after 2024-10-08');
 
     // Native charts: breaches per year is PowerPoint's own bar+line chart, its data in an embedded workbook.
     const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));

@@ -29,7 +29,7 @@ function documentWith(overrides: Partial<ReportDocument['report']> = {}, url = '
           horizontal: false,
           percent: false,
         },
-        meta: { sql: 'SELECT 1 -- </pre><script>x</script>', params: ['2024-01-01'], rowCount: 2, sources: ['ocr'], files: ['a.csv'], snapshotDates: ['2026-04-07'], ruleVersions: [], elapsedMs: 1, truncated: false },
+        meta: { sql: 'SELECT 1 -- </pre><script>x</script>', params: ['2024-01-01'], rowCount: 2, sources: ['ocr'], files: ['a.csv'], snapshotDates: ['2026-04-07'], caveats: [], ruleVersions: [], elapsedMs: 1, truncated: false },
         footnote: 'Source: HHS OCR breach portal; snapshot 2026-04-07 (1 file). Filters: no filters (every record).',
       },
     ],
@@ -45,6 +45,7 @@ function documentWith(overrides: Partial<ReportDocument['report']> = {}, url = '
         },
       ],
       ruleVersions: ['actor-rules/1.0.0'],
+      caveats: [{ summary: 'HHS OCR counts of breaches reported after 2024-10-08 are lower bounds.', detail: 'No archive <b>after</b> it.' }],
       generatedAt: '2026-05-01T10:00:00.000Z',
       appVersion: '0.1.0',
       duckdbVersion: 'v1.5.6',
@@ -73,6 +74,7 @@ describe('HTML report', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('SELECT 1 -- &lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;');
     expect(html).toContain('By Jo &quot;Analyst&quot;');
+    expect(html).toContain('<h3>What the sources cannot show</h3>\n<p>HHS OCR counts of breaches reported after 2024-10-08 are lower bounds. No archive &lt;b&gt;after&lt;/b&gt; it.</p>');
   });
 
   it('does not link a source address that is not http(s)', () => {

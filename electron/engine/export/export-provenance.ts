@@ -1,4 +1,7 @@
+import type { Caveat } from '../../../shared/api';
 import type { Database } from '../db/database';
+import { ocrCoverageCaveat } from '../sources/ocr/ocr-coverage';
+import { OCR_SOURCE_ID } from '../sources/ocr/ocr-view';
 import type { SourceCatalog, SourceCitation } from '../reports/source-catalog';
 
 /** A file behind an export: the name a person can find again, and the snapshot it holds. */
@@ -16,6 +19,8 @@ export interface ExportProvenance {
   sql: string;
   sources: SourceCitation[];
   files: ProvenanceFile[];
+  /** What the sources cannot show (OCR counts after its last archive are lower bounds). */
+  caveats: Caveat[];
   madeAt: string;
   appVersion: string;
 }
@@ -61,10 +66,12 @@ export async function exportProvenance(
   const files = await sourceFiles(db, query.sourceIds);
   const titles = await registeredTitles(db);
   const ids = [...new Set(files.map((f) => f.sourceId))];
+  const ocrCaveat = ids.includes(OCR_SOURCE_ID) ? await ocrCoverageCaveat(db) : null;
   return {
     sql: query.citedSql,
     sources: ids.map((id) => catalog.cite(id, titles.get(id))),
     files,
+    caveats: ocrCaveat ? [ocrCaveat] : [],
     madeAt: now.toISOString(),
     appVersion,
   };
@@ -84,5 +91,6 @@ export function provenanceLines(p: ExportProvenance): [string, string][] {
     lines.push(['File', `${f.name} (${f.sourceId}${f.snapshotDate ? `, snapshot ${f.snapshotDate}` : ''}, ${f.rowsLoaded} rows, sha256 ${f.sha256})`]);
   }
   if (p.files.length === 0) lines.push(['Files', 'none: no source files are loaded in this workspace']);
+  for (const caveat of p.caveats) lines.push(['Note', `${caveat.summary} ${caveat.detail}`]);
   return lines;
 }

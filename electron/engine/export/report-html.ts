@@ -146,7 +146,7 @@ ${entry.meta.params.length ? `<p>Parameters, in order of appearance: ${entry.met
 ${sources}
 <h3>Snapshot files</h3>
 ${fileTable}
-<h3>Classification rules</h3>
+${p.caveats.length ? `<h3>What the sources cannot show</h3>\n${p.caveats.map((c) => `<p>${escapeHtml(c.summary)} ${escapeHtml(c.detail)}</p>`).join('\n')}\n` : ''}<h3>Classification rules</h3>
 <p>${p.ruleVersions.length ? `Actor and threat classification rules used: ${p.ruleVersions.map((r) => `<code>${escapeHtml(r)}</code>`).join(', ')}.` : 'No chart in this report depends on the actor or threat classification rules.'}</p>
 <h3>Made</h3>
 <p>${escapeHtml(p.generatedAt)} by Breach Workbench ${escapeHtml(p.appVersion)} (DuckDB ${escapeHtml(p.duckdbVersion)}).</p>

@@ -254,6 +254,7 @@ function speakerNotes(entry: ReportDocumentItem, index: number, how: Drawn): str
     `Sources: ${m.sources.join(', ') || 'none'}; snapshot dates: ${m.snapshotDates.join(', ') || 'none'}.`,
     `Files: ${m.files.join(', ') || 'none'}.`,
     m.ruleVersions.length ? `Classification rules: ${m.ruleVersions.join(', ')}.` : '',
+    ...m.caveats.map((c) => `Note: ${c.summary} ${c.detail}`),
     '',
     'SQL:',
     m.sql.trim(),
@@ -277,6 +278,7 @@ function sourcesSlide(pptx: PptxGenJS, doc: ReportDocument): void {
     paragraphs.push({ text: `${span}${s.files.length} file${s.files.length === 1 ? '' : 's'}: ${s.files.map((f) => f.name).join(', ')}`, options: { breakLine: true, fontSize: 12, color: GREY, paraSpaceAfter: 14 } });
   }
   if (p.sources.length === 0) paragraphs.push({ text: 'No source data was loaded when this deck was made.', options: { breakLine: true } });
+  for (const c of p.caveats) paragraphs.push({ text: `${c.summary} ${c.detail}`, options: { breakLine: true, fontSize: 12, color: INK, paraSpaceAfter: 14 } });
   paragraphs.push({
     text: `Every chart's SQL, filters and files are in its speaker notes and in the HTML or PDF report. ${p.ruleVersions.length ? `Classification rules: ${p.ruleVersions.join(', ')}. ` : ''}Made ${p.generatedAt} with Breach Workbench ${p.appVersion} (DuckDB ${p.duckdbVersion}).`,
     options: { fontSize: 14, color: INK },

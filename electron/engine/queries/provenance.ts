@@ -1,10 +1,15 @@
+import type { Caveat } from '../../../shared/api';
 import type { Database } from '../db/database';
+import { ocrCoverageCaveat } from '../sources/ocr/ocr-coverage';
+import { OCR_SOURCE_ID } from '../sources/ocr/ocr-view';
 import { DerivedData } from './derived-data';
 
 export interface Provenance {
   sources: string[];
   files: string[];
   snapshotDates: string[];
+  /** What the files cannot show and a reader must know before quoting a number (OCR's lower bounds). */
+  caveats: Caveat[];
 }
 
 /**
@@ -17,7 +22,7 @@ export async function provenanceFor(db: Database, sourceIds: readonly string[]):
   const key = `provenance:${JSON.stringify([...new Set(sourceIds)].sort())}`;
   const cited = await DerivedData.of(db).get(key, () => readProvenance(db, sourceIds));
   // Copies: callers may change what they are given; the cached answer stays as read.
-  return { sources: [...cited.sources], files: [...cited.files], snapshotDates: [...cited.snapshotDates] };
+  return { sources: [...cited.sources], files: [...cited.files], snapshotDates: [...cited.snapshotDates], caveats: cited.caveats.map((c) => ({ ...c })) };
 }
 
 async function readProvenance(db: Database, sourceIds: readonly string[]): Promise<Provenance> {
@@ -29,9 +34,12 @@ async function readProvenance(db: Database, sourceIds: readonly string[]): Promi
      ORDER BY f.snapshot_date NULLS LAST, f.name`,
     { sources: JSON.stringify(sourceIds) },
   );
+  const sources = [...new Set(rows.map((r) => r.source_id))];
+  const ocrCaveat = sources.includes(OCR_SOURCE_ID) ? await ocrCoverageCaveat(db) : null;
   return {
-    sources: [...new Set(rows.map((r) => r.source_id))],
+    sources,
     files: rows.map((r) => r.name),
     snapshotDates: [...new Set(rows.map((r) => r.snapshot_date).filter((d): d is string => d !== null))].sort(),
+    caveats: ocrCaveat ? [ocrCaveat] : [],
   };
 }

@@ -1,5 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
-import type { ArrowResult } from '../../../shared/api';
+import type { ArrowResult, Caveat } from '../../../shared/api';
 import type { Filters } from '../../../shared/filters';
 import { describeFilters, type Report } from '../../../shared/report';
 import type { Database } from '../db/database';
@@ -35,7 +35,7 @@ export async function assembleReport(report: Report, context: AssembleContext): 
       units: query?.units ?? '',
       filtersText,
       figure: { kind: 'table', columns: [], rows: [], note },
-      meta: { sql: '', params: [], rowCount: 0, sources: [], files: [], snapshotDates: [], ruleVersions: [], elapsedMs: 0, truncated: false },
+      meta: { sql: '', params: [], rowCount: 0, sources: [], files: [], snapshotDates: [], caveats: [], ruleVersions: [], elapsedMs: 0, truncated: false },
       footnote: '',
     });
     if (!query) {
@@ -72,6 +72,7 @@ export async function assembleReport(report: Report, context: AssembleContext): 
     provenance: {
       sources: sourceIds.map((id) => ({ ...cite(id), files: files.filter((f) => f.sourceId === id) })),
       ruleVersions: [...new Set(items.flatMap((i) => i.meta.ruleVersions))].sort(),
+      caveats: uniqueCaveats(items.flatMap((i) => i.meta.caveats)),
       generatedAt: (context.now ?? new Date()).toISOString(),
       appVersion: context.appVersion,
       duckdbVersion: context.duckdbVersion,
@@ -87,5 +88,10 @@ export function footnoteFor(meta: ArrowResult['meta'], filtersText: string, cite
   const range = dates.length === 0 ? '' : dates.length === 1 ? `; snapshot ${dates[0]}` : `; snapshots ${dates[0]} to ${dates[dates.length - 1]}`;
   const files = meta.files.length ? ` (${meta.files.length} file${meta.files.length === 1 ? '' : 's'})` : '';
   const rules = meta.ruleVersions.length ? ` Classification rules: ${meta.ruleVersions.join(', ')}.` : '';
-  return `Source: ${sources}${range}${files}. Filters: ${filtersText}.${rules}`;
+  const caveats = meta.caveats.map((c) => ` ${c.summary}`).join('');
+  return `Source: ${sources}${range}${files}. Filters: ${filtersText}.${rules}${caveats}`;
+}
+
+function uniqueCaveats(caveats: Caveat[]): Caveat[] {
+  return [...new Map(caveats.map((c) => [`${c.summary}\u0000${c.detail}`, c])).values()];
 }

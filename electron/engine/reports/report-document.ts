@@ -1,4 +1,4 @@
-import type { ResultMeta } from '../../../shared/api';
+import type { Caveat, ResultMeta } from '../../../shared/api';
 import type { Report, ReportItem } from '../../../shared/report';
 import type { ProvenanceFile } from '../export/export-provenance';
 import type { ChartFigure } from './chart-figure';
@@ -21,6 +21,8 @@ export interface ReportDocumentItem {
 export interface ReportProvenance {
   sources: (SourceCitation & { files: ProvenanceFile[] })[];
   ruleVersions: string[];
+  /** What the sources cannot show (every chart's caveats, once each). */
+  caveats: Caveat[];
   generatedAt: string;
   appVersion: string;
   duckdbVersion: string;

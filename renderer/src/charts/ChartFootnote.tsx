@@ -17,7 +17,8 @@ export function footnoteText(meta: ResultMeta, units?: string): string {
   const sources = meta.sources.length ? meta.sources.map(sourceTitle).join('; ') : 'no data loaded';
   const files = `${meta.files.length} file${meta.files.length === 1 ? '' : 's'}`;
   const rules = meta.ruleVersions.length ? ` Classification rules: ${meta.ruleVersions.join(', ')}.` : '';
-  return `${units ? `Units: ${units}. ` : ''}Source: ${sources}${range}; ${files}.${rules}`;
+  const caveats = meta.caveats.map((c) => ` ${c.summary}`).join('');
+  return `${units ? `Units: ${units}. ` : ''}Source: ${sources}${range}; ${files}.${rules}${caveats}`;
 }
 
 export function ChartFootnote({ meta, units }: { meta: ResultMeta; units?: string }) {
