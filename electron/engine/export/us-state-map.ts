@@ -10,7 +10,7 @@ const requireJson = createRequire(import.meta.url);
 /**
  * The US states for report maps: us-atlas's states already projected with d3's Albers USA (Alaska
  * and Hawaii inset), so the map needs no projection code and no network. Its features are named
- * (US_STATE_NAMES joins OCR's USPS codes to them). Puerto Rico and the other territories are not on
+ * (shared/us-states.ts joins OCR's USPS codes to them). Puerto Rico and the other territories are not on
  * this projection: a map lists them under the picture instead.
  */
 export const US_MAP = 'us-states-albers';

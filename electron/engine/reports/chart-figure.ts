@@ -1,7 +1,7 @@
 import { DataType, type Table } from 'apache-arrow';
 import { tableToPlainRows, type PlainValue } from '../../../shared/arrow-values';
 import { presentationFor, type ChartPresentation, type SeriesPresentation } from './chart-presentations';
-import { US_STATE_NAMES } from './us-state-names';
+import { STATE_NAMES } from '../../../shared/us-states';
 
 /**
  * A chart's result in a format-neutral shape: what the HTML's SVG (ECharts), the slide's native
@@ -78,7 +78,7 @@ function buildFigure(p: ChartPresentation, fields: { name: string; numeric: bool
     const sorted = [...rows].sort((a, b) => Number(b[value] ?? 0) - Number(a[value] ?? 0));
     // Territories are not on the Albers USA projection and blanks have no place: say so, with counts.
     const offMap = sorted.filter((r) => !isOnUsMap(labelOf(r[category] ?? null)) && Number(r[value] ?? 0) > 0);
-    const note = offMap.length ? `Not on the map: ${offMap.map((r) => `${US_STATE_NAMES[labelOf(r[category] ?? null)] ?? labelOf(r[category] ?? null)} ${formatCount(Number(r[value]))}`).join(', ')}.` : undefined;
+    const note = offMap.length ? `Not on the map: ${offMap.map((r) => `${STATE_NAMES[labelOf(r[category] ?? null)] ?? labelOf(r[category] ?? null)} ${formatCount(Number(r[value]))}`).join(', ')}.` : undefined;
     return {
       ...(note ? { note } : {}),
       kind: 'map',
@@ -86,7 +86,7 @@ function buildFigure(p: ChartPresentation, fields: { name: string; numeric: bool
       valueName: p.series?.[0]?.label ?? columnLabel(value),
       regions: sorted.map((r) => {
         const code = labelOf(r[category] ?? null);
-        return { code, name: US_STATE_NAMES[code] ?? code, value: numberOf(r[value] ?? null) };
+        return { code, name: STATE_NAMES[code] ?? code, value: numberOf(r[value] ?? null) };
       }),
       extra: (p.tableOnly ?? [])
         .filter((s) => fields.some((f) => f.name === s.column))
@@ -218,7 +218,7 @@ function formatCount(n: number): string {
 
 /** us-atlas's Albers USA map has the 50 states and DC; the territories are left off it. */
 export function isOnUsMap(code: string): boolean {
-  return code in US_STATE_NAMES && !['AS', 'GU', 'MP', 'PR', 'VI'].includes(code);
+  return code in STATE_NAMES && !['AS', 'GU', 'MP', 'PR', 'VI'].includes(code);
 }
 
 /** people_affected -> "People affected". */

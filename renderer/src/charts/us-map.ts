@@ -4,7 +4,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 // Bundled into the window at build time: the map needs no network when it runs.
 import statesTopology from 'us-atlas/states-10m.json';
 import { echarts } from './echarts-setup';
-import { STATE_BY_FIPS } from './us-states';
+import { STATE_BY_FIPS } from '../../../shared/us-states';
 
 export const US_MAP = 'us-states';
 

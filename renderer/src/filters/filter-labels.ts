@@ -1,5 +1,5 @@
 import { HICP_THREAT_LABELS, type HicpThreat } from '../../../shared/schema';
-import { STATE_NAMES } from '../charts/us-states';
+import { STATE_NAMES } from '../../../shared/us-states';
 
 export const ACTOR_LABELS: Record<string, string> = {
   internal: 'Insider',

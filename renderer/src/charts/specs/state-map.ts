@@ -2,7 +2,7 @@ import { valueLabel } from '../../filters/filter-labels';
 import type { ChartSpec, Datum } from '../chart-spec';
 import { formatCount, toNumber, tooltipText } from '../format';
 import { ensureUsMap, US_MAP } from '../us-map';
-import { STATE_NAMES, US_STATES } from '../us-states';
+import { STATE_NAMES, US_STATES } from '../../../../shared/us-states';
 import { NOT_STATED } from './category-bars';
 
 const OFF_MAP = new Set(['AS', 'GU', 'MP', 'VI']);

@@ -1,6 +1,7 @@
 /**
  * US states and territories as OCR writes them (USPS codes), with the FIPS codes us-atlas uses as
- * feature ids, so the map can join the two.
+ * feature ids, so the map can join the two. Shared: the window draws the map, the engine names the
+ * states in report tables and slides.
  */
 export const US_STATES: readonly { code: string; fips: string; name: string }[] = [
   { code: 'AL', fips: '01', name: 'Alabama' }, { code: 'AK', fips: '02', name: 'Alaska' }, { code: 'AZ', fips: '04', name: 'Arizona' },
