@@ -10,8 +10,17 @@ export interface IpcApiBridge {
   call(method: ApiMethod, request: unknown): Promise<ApiOutcome>;
 }
 
-/** 'open-files' carries the picked paths as a JSON array; 'import-job-started' a job id; 'navigate' a view id. */
-export type MenuCommand = 'open-files' | 'import-job-started' | 'navigate';
+/**
+ * 'open-files' carries the picked paths as a JSON array; 'import-job-started' a job id; 'navigate' a
+ * view id; 'theme' one of THEME_CHOICES; 'action' the name of one of MENU_ACTIONS.
+ */
+export type MenuCommand = 'open-files' | 'import-job-started' | 'navigate' | 'theme' | 'action';
+
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+
+/** The window's actions the menu runs by name (renderer/src/actions): the same ones as their shortcuts. */
+export const MENU_ACTIONS = { clearAllFilters: 'Clear all filters', toggleShortcuts: 'Keyboard shortcuts' } as const;
+export type MenuActionName = keyof typeof MENU_ACTIONS;
 
 export interface DesktopBridge {
   pathForFile(file: File): string;

@@ -34,6 +34,9 @@ test.describe('desktop app (Electron)', () => {
         return bridge.call('info', {});
       });
       expect(info).toMatchObject({ ok: true, value: { transport: 'electron-ipc' } });
+      // The menu runs the window's own actions: View > Theme > Dark.
+      await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('theme-dark')?.click());
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       // Navigation away from the app is blocked.
       await page.evaluate(() => {
         (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.org/';

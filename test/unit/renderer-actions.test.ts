@@ -5,6 +5,8 @@ import { closeOverlay, cycleTheme, toggleLogScale, toggleShortcuts } from '../..
 import { clearDrill, closeCaseHistory, drillDown, showCaseHistory } from '../../renderer/src/actions/drill';
 import { clearAllFilters, removeFilterChip, toggleFilterValue, toggleYearFilter } from '../../renderer/src/actions/filters';
 import { actionForKey, SHORTCUT_ACTIONS } from '../../renderer/src/actions/keyboard';
+import { MENU_ACTION_BY_NAME, runMenuCommand } from '../../renderer/src/actions/menu';
+import { MENU_ACTIONS } from '../../shared/desktop-bridge';
 import { navigate, VIEW_ACTIONS } from '../../renderer/src/actions/navigation';
 import { filterChips } from '../../renderer/src/filters/filter-chips';
 import { fromViewState, INITIAL_STATE, toViewState } from '../../renderer/src/state/app-state';
@@ -95,5 +97,33 @@ describe('the store and the saved view state', () => {
     expect(restored).toMatchObject({ view: 'explore', theme: 'dark', drill: null, historyCase: null });
     expect(restored.filters.states).toEqual(['NY']);
     expect(fromViewState({ ...saved, view: 'no-such-view' }).view).toBe('overview');
+  });
+});
+
+describe('desktop menu commands run the window’s own actions', () => {
+  it('navigates, sets the theme, clears filters and opens the shortcut list; ignores what it does not know', () => {
+    const store = createStore(toggleYearFilter.perform(INITIAL_STATE, 2023));
+    expect(runMenuCommand(store, 'navigate', 'sql')).toBe(true);
+    expect(store.getState().view).toBe('sql');
+    expect(runMenuCommand(store, 'theme', 'dark')).toBe(true);
+    expect(store.getState().theme).toBe('dark');
+    expect(runMenuCommand(store, 'action', 'clearAllFilters')).toBe(true);
+    expect(filterChips(store.getState().filters)).toEqual([]);
+    expect(runMenuCommand(store, 'action', 'toggleShortcuts')).toBe(true);
+    expect(store.getState().shortcutsOpen).toBe(true);
+
+    const before = store.getState();
+    expect(runMenuCommand(store, 'theme', 'sepia')).toBe(false);
+    expect(runMenuCommand(store, 'navigate', 'nowhere')).toBe(false);
+    expect(runMenuCommand(store, 'action', 'toString')).toBe(false);
+    expect(store.getState()).toBe(before);
+  });
+
+  it('names every menu action after an action of the window, with the label its button shows', () => {
+    for (const [name, label] of Object.entries(MENU_ACTIONS)) {
+      const action = MENU_ACTION_BY_NAME[name as keyof typeof MENU_ACTIONS];
+      expect(action.name).toBe(name);
+      expect(action.label).toBe(label);
+    }
   });
 });

@@ -12,6 +12,13 @@ export const cycleTheme: Action = {
   perform: (state) => ({ ...state, theme: NEXT_THEME[state.theme] }),
 };
 
+/** The desktop menu's View > Theme items. */
+export const setTheme: Action<ThemeChoice> = {
+  name: 'setTheme',
+  label: 'Theme',
+  perform: (state, theme) => ({ ...state, theme }),
+};
+
 export const toggleLogScale: Action = {
   name: 'toggleLogScale',
   label: 'Log scale',

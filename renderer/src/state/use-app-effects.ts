@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import type { WorkbenchApi } from '../../../shared/api';
 import { actionForKey } from '../actions/keyboard';
-import { navigate } from '../actions/navigation';
+import { runMenuCommand } from '../actions/menu';
 import { desktopBridge } from '../api/workbench-client';
-import { isViewId, toViewState } from './app-state';
+import { toViewState } from './app-state';
 import type { Store } from './store';
 
 const SAVE_DELAY_MS = 500;
@@ -28,7 +28,7 @@ export function useKeyboardShortcuts(store: Store): void {
 export function useMenuCommands(store: Store): void {
   useEffect(() => {
     return desktopBridge()?.onMenuCommand((command, payload) => {
-      if (command === 'navigate' && isViewId(payload)) store.dispatch(navigate, payload);
+      runMenuCommand(store, command, payload);
     });
   }, [store]);
 }
