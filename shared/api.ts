@@ -71,6 +71,9 @@ export const importReportSchema = z.object({
 export const jobStatusSchema = z.object({
   jobId: z.string(),
   kind: z.string(),
+  /** What the job works on, in words ("log.csv", "3 files"): a window that reloads shows it again. */
+  label: z.string().default(''),
+  startedAt: z.string().default(''),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   percent: z.number().min(0).max(100).nullable(),
   rows: z.number().int().nullable(),
@@ -337,6 +340,8 @@ export const apiSpec = {
   },
   getJob: { request: z.object({ jobId: z.string() }).strict(), response: jobStatusSchema },
   cancelJob: { request: z.object({ jobId: z.string() }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  /** The jobs still running, oldest first: a window that was reloaded (or a second window) picks them up again. */
+  listJobs: { request: empty, response: z.array(jobStatusSchema) },
   runChart: {
     request: z
       .object({

@@ -153,7 +153,7 @@ export class Workbench implements WorkbenchEngineApi {
   }
 
   async startImport(request: ApiParsedRequest<'startImport'>): Promise<ApiResponse<'startImport'>> {
-    return this.queueImport(async (control) => {
+    return this.queueImport(filesLabel(request.paths), async (control) => {
       for (const [index, path] of request.paths.entries()) {
         if (control.signal.aborted) throw new WorkbenchError({ code: 'cancelled', message: 'Import cancelled.' });
         const report = await importPath(this.db, path, {
@@ -168,18 +168,22 @@ export class Workbench implements WorkbenchEngineApi {
 
   /** The mapping wizard's Import: one local file with the mapping the user checked in the preview. */
   async startMappedImport(request: ApiParsedRequest<'startMappedImport'>): Promise<ApiResponse<'startMappedImport'>> {
-    return this.queueImport(async (control) => {
+    return this.queueImport(basename(request.path), async (control) => {
       control.addReport(await importLocalFile(this.db, request.path, request.mapping, { signal: control.signal, progress: control.progress }));
     });
   }
 
   /** Imports run as jobs, one at a time, in the order they were asked for. */
-  private queueImport(work: (control: JobControl) => Promise<void>): { jobId: string } {
-    const jobId = this.jobs.start('import', async (control) => {
-      const run = this.importQueue.then(() => work(control));
-      this.importQueue = run.catch(() => undefined);
-      await run;
-    });
+  private queueImport(label: string, work: (control: JobControl) => Promise<void>): { jobId: string } {
+    const jobId = this.jobs.start(
+      'import',
+      async (control) => {
+        const run = this.importQueue.then(() => work(control));
+        this.importQueue = run.catch(() => undefined);
+        await run;
+      },
+      label,
+    );
     return { jobId };
   }
 
@@ -229,6 +233,10 @@ export class Workbench implements WorkbenchEngineApi {
 
   async cancelJob(request: ApiParsedRequest<'cancelJob'>): Promise<ApiResponse<'cancelJob'>> {
     return { cancelled: this.jobs.cancel(request.jobId) };
+  }
+
+  async listJobs(): Promise<ApiResponse<'listJobs'>> {
+    return this.jobs.running();
   }
 
   /** For the CLI and tests: run an import to the end. */
@@ -390,4 +398,10 @@ function sourceTitle(id: string): string {
   if (id === 'ocr') return 'HHS OCR breach portal';
   if (id === 'oaic') return 'OAIC Notifiable Data Breaches statistics';
   return id;
+}
+
+/** "log.csv", or "log.csv and 2 more": how a job is named in the window. */
+function filesLabel(paths: readonly string[]): string {
+  const first = basename(paths[0] ?? '');
+  return paths.length > 1 ? `${first} and ${paths.length - 1} more` : first;
 }

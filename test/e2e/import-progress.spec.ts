@@ -152,4 +152,24 @@ test.describe('a multi-million-row incident log: progress and cancel in the wind
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  test('a window opened while imports run shows them, with Cancel', async ({ page }) => {
+    test.setTimeout(120_000);
+    // Started by someone else (another window, or this one before a reload); imports run one at a
+    // time, so the later ones wait behind the first for seconds, well past the window's start.
+    const started = [];
+    for (let i = 0; i < 3; i++) started.push((await host.api.startImport({ paths: [csv] })).jobId);
+    await openApp(page, host);
+    await page.getByRole('button', { name: /Import running/ }).click();
+    const jobs = page.getByTestId('import-job');
+    await expect(jobs.first()).toBeVisible();
+    const shown = await jobs.count();
+    expect(shown).toBeGreaterThanOrEqual(2);
+    await expect(jobs.filter({ hasText: 'big_log.csv' })).toHaveCount(shown);
+    for (const job of await jobs.all()) {
+      if ((await job.getAttribute('data-state')) === 'running') await job.getByRole('button', { name: 'Cancel' }).click();
+    }
+    for (const jobId of started) await expect.poll(async () => (await host.api.getJob({ jobId })).state, { timeout: 60_000 }).not.toBe('running');
+    expect(await host.api.listJobs({})).toEqual([]);
+  });
 });

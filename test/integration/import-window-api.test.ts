@@ -38,6 +38,25 @@ describe('the import window’s API', () => {
     }
   }
 
+  it('lists the imports still running, named, so a reloaded window shows them again', async () => {
+    const first = join(temp.dir, 'first-register.csv');
+    const second = join(temp.dir, 'second-register.csv');
+    writeLogCsv(first);
+    writeLogCsv(second);
+    const a = await engine.startImport({ paths: [first, second] });
+    const b = await engine.startImport({ paths: [second] });
+    // Imports run one at a time: the second waits behind the first, and both are running now.
+    const running = await engine.listJobs();
+    expect(running.map((j) => [j.jobId, j.kind, j.label, j.state])).toEqual([
+      [a.jobId, 'import', 'first-register.csv and 1 more', 'running'],
+      [b.jobId, 'import', 'second-register.csv', 'running'],
+    ]);
+    expect(Date.parse(running[0]!.startedAt)).not.toBeNaN();
+    expect((await waitFor(a.jobId)).state).toBe('done');
+    expect((await waitFor(b.jobId)).state).toBe('done');
+    expect(await engine.listJobs()).toEqual([]);
+  });
+
   it('says which importer takes each path, looking into a folder nobody claims', async () => {
     const folder = join(temp.dir, 'drop');
     mkdirSync(folder);

@@ -44,6 +44,8 @@ const mapping: Mapping = {
 const status = (jobId: string, state: JobStatus['state'], percent = 50): JobStatus => ({
   jobId,
   kind: 'import',
+  label: 'log.csv',
+  startedAt: '2025-01-01T10:00:00.000Z',
   state,
   percent,
   rows: 10,

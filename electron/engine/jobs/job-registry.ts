@@ -14,6 +14,9 @@ interface Job {
   controller: AbortController;
 }
 
+/** Finished jobs kept for a late `status` call; older ones are forgotten, so a long session does not grow. */
+const FINISHED_KEPT = 50;
+
 /**
  * Long work (imports, exports) runs as a job the window polls: progress and cancel then work the same
  * over Electron IPC, HTTP and the CLI, with no push channel to keep in step.
@@ -21,10 +24,12 @@ interface Job {
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
 
-  start(kind: string, work: (control: JobControl) => Promise<void>): string {
+  start(kind: string, work: (control: JobControl) => Promise<void>, label = ''): string {
     const jobId = randomUUID();
     const controller = new AbortController();
-    const status: JobStatus = { jobId, kind, state: 'running', percent: 0, rows: 0, message: 'Starting', reports: [], error: null };
+    const status: JobStatus = {
+      jobId, kind, label, startedAt: new Date().toISOString(), state: 'running', percent: 0, rows: 0, message: 'Starting', reports: [], error: null,
+    };
     this.jobs.set(jobId, { status, controller });
     const control: JobControl = {
       signal: controller.signal,
@@ -35,7 +40,7 @@ export class JobRegistry {
       },
       addReport: (report) => status.reports.push(report),
     };
-    void work(control).then(
+    void work(control).finally(() => this.forgetOldFinished()).then(
       () => {
         status.state = 'done';
         status.percent = 100;
@@ -59,6 +64,17 @@ export class JobRegistry {
     const job = this.jobs.get(jobId);
     if (!job) throw new WorkbenchError({ code: 'not_found', message: `No job ${jobId}` });
     return structuredClone(job.status);
+  }
+
+  /** The running jobs, oldest first. */
+  running(): JobStatus[] {
+    return [...this.jobs.values()].filter((job) => job.status.state === 'running').map((job) => structuredClone(job.status));
+  }
+
+  private forgetOldFinished(): void {
+    const finished = [...this.jobs.keys()].filter((id) => this.jobs.get(id)!.status.state !== 'running');
+    // The job ending now is still 'running' here, so it is never the one forgotten.
+    for (const id of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.jobs.delete(id);
   }
 
   cancel(jobId: string): boolean {

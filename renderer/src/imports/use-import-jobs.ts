@@ -16,6 +16,25 @@ const POLL_MS = 150;
  * `onFinished` refreshes what depends on the data (sources, dashboards).
  */
 export function useImportJobs(store: Store, api: WorkbenchApi, onFinished: () => void): void {
+  // Imports started before this window was (re)loaded, or by another window, keep running in the
+  // engine: show them again, with their progress and Cancel.
+  useEffect(() => {
+    let stopped = false;
+    void api
+      .listJobs({})
+      .then((jobs) => {
+        if (stopped) return;
+        for (const job of jobs.filter((j) => j.kind === 'import')) {
+          store.dispatch(importJobStarted, { jobId: job.jobId, label: job.label || 'Import', mapped: null });
+          store.dispatch(importJobUpdated, job);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      stopped = true;
+    };
+  }, [store, api]);
+
   useEffect(() => {
     let stopped = false;
     let busy = false;
