@@ -34,9 +34,10 @@ export const sourceSummarySchema = z.object({
 
 /**
  * What the sources cannot show, for a reader about to quote a number: `summary` is one sentence for
- * a chart's footnote, `detail` the reason, for the provenance section and speaker notes.
+ * a chart's footnote, `detail` the reason, for the provenance section and speaker notes. `after`:
+ * the counts of records reported after this date are lower bounds (charts over time shade them).
  */
-export const caveatSchema = z.object({ summary: z.string(), detail: z.string() });
+export const caveatSchema = z.object({ summary: z.string(), detail: z.string(), after: isoDate.nullable().default(null) });
 
 /** Provenance travels with every query result: a journalist cites the files and dates behind a number. */
 export const resultMetaSchema = z.object({

@@ -80,6 +80,7 @@ describe('OCR snapshots merged into cases', () => {
     expect(await ocrCoverageCaveat(workspace.db)).toEqual({
       summary: 'HHS OCR counts of the two years before 2024-03-01 may be lower bounds.',
       detail: 'No list under investigation of 2024-03-01, the latest archive, is loaded, so cases still open that day are missing.',
+      after: null,
     });
     // Both lists of one date (an investigation list is dated by its latest submission): every case
     // reported up to it is held, nothing to warn about.
@@ -90,6 +91,7 @@ describe('OCR snapshots merged into cases', () => {
       summary: 'HHS OCR counts of breaches reported after 2024-03-01 are lower bounds.',
       detail:
         '2024-03-01 is the latest archive loaded. The snapshots after it (to 2024-05-02) hold only cases still under investigation, so a case closed before the next snapshot was saved is missing.',
+      after: '2024-03-01',
     };
     expect(await ocrCoverageCaveat(workspace.db)).toEqual(caveat);
     // Every chart and export over OCR carries it; a query over another source does not.

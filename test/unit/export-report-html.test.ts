@@ -45,7 +45,7 @@ function documentWith(overrides: Partial<ReportDocument['report']> = {}, url = '
         },
       ],
       ruleVersions: ['actor-rules/1.0.0'],
-      caveats: [{ summary: 'HHS OCR counts of breaches reported after 2024-10-08 are lower bounds.', detail: 'No archive <b>after</b> it.' }],
+      caveats: [{ summary: 'HHS OCR counts of breaches reported after 2024-10-08 are lower bounds.', detail: 'No archive <b>after</b> it.', after: '2024-10-08' }],
       generatedAt: '2026-05-01T10:00:00.000Z',
       appVersion: '0.1.0',
       duckdbVersion: 'v1.5.6',

@@ -36,6 +36,7 @@ export function coverageCaveat({ archive, paired, latest }: Coverage): Caveat | 
     return {
       summary: 'HHS OCR counts are lower bounds (no archive loaded).',
       detail: 'Only lists of cases under investigation are loaded (the portal keeps about the last two years of open cases there); closed cases are in the archive, which is not loaded.',
+      after: null,
     };
   }
   const openOnArchiveDay = paired ? '' : ` No list under investigation of ${archive} is loaded either, so a case still open that day is counted only if a later list holds it.`;
@@ -43,11 +44,13 @@ export function coverageCaveat({ archive, paired, latest }: Coverage): Caveat | 
     return {
       summary: `HHS OCR counts of breaches reported after ${archive} are lower bounds.`,
       detail: `${archive} is the latest archive loaded. The snapshots after it (to ${latest}) hold only cases still under investigation, so a case closed before the next snapshot was saved is missing.${openOnArchiveDay}`,
+      after: archive,
     };
   }
   if (paired) return null;
   return {
     summary: `HHS OCR counts of the two years before ${archive} may be lower bounds.`,
     detail: `No list under investigation of ${archive}, the latest archive, is loaded, so cases still open that day are missing.`,
+    after: null,
   };
 }

@@ -1,6 +1,7 @@
 import { monthRange } from '../../filters/filter-edits';
 import type { ChartSpec, Datum } from '../chart-spec';
 import { formatCompact, formatCount, toNumber, tooltipText } from '../format';
+import { lowerBoundArea } from '../lower-bound-area';
 
 /** Breaches reported per calendar month: the seasonality and the spikes a yearly bar hides. */
 export const perMonthSpec: ChartSpec = {
@@ -10,7 +11,8 @@ export const perMonthSpec: ChartSpec = {
   units: 'breaches reported, by month of report (months without a report are left out)',
   height: 240,
   wide: true,
-  build(rows, { filters }) {
+  build(rows, context) {
+    const { filters } = context;
     const months = rows.map((r) => String(r.month_label));
     const datums: Datum[] = months.map((month) => ({
       key: month,
@@ -32,7 +34,8 @@ export const perMonthSpec: ChartSpec = {
           },
         },
         grid: { left: 48, right: 16, top: 16, bottom: 28 },
-        xAxis: { type: 'category', data: months, axisLabel: { hideOverlap: true } },
+        // A tick per month, hidden: with ticks only under the shown labels, ECharts snaps the lower-bound shade to them.
+        xAxis: { type: 'category', data: months, axisLabel: { hideOverlap: true }, axisTick: { show: false, interval: 0 } },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v) } },
         series: [
           {
@@ -40,6 +43,7 @@ export const perMonthSpec: ChartSpec = {
             type: 'bar',
             barCategoryGap: '15%',
             data: rows.map((r, i) => ({ value: toNumber(r.breaches), itemStyle: selected !== undefined && months[i] !== selected ? { opacity: 0.35 } : undefined })),
+            markArea: lowerBoundArea(context, months, (date) => date.slice(0, 7)),
           },
         ],
       },

@@ -1,6 +1,7 @@
 import type { ChartSpec, Datum } from '../chart-spec';
 import { formatCompact, formatCount, toNumber } from '../format';
 import { yearRange } from '../../filters/filter-edits';
+import { lowerBoundArea } from '../lower-bound-area';
 
 /** Breaches reported (bars) and people affected (line, own axis) per year of the report. */
 export const perYearSpec: ChartSpec = {
@@ -11,7 +12,8 @@ export const perYearSpec: ChartSpec = {
   height: 320,
   wide: true,
   toggle: { label: 'Log scale', pressed: (c) => c.perYearLogScale, action: 'toggleLogScale' },
-  build(rows, { charts, filters }) {
+  build(rows, context) {
+    const { charts, filters } = context;
     const log = charts.perYearLogScale;
     const years = rows.map((r) => Number(r.year));
     const datums: Datum[] = years.map((year) => ({
@@ -33,7 +35,8 @@ export const perYearSpec: ChartSpec = {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: formatCount },
         legend: { data: ['Breaches', 'People affected'], top: 0 },
         grid: { left: 56, right: 64, top: 40, bottom: 28 },
-        xAxis: { type: 'category', data: years.map(String) },
+        // A tick per year even when labels are skipped: the lower-bound shade snaps to ticks.
+        xAxis: { type: 'category', data: years.map(String), axisTick: { interval: 0 } },
         yAxis: [valueAxis('Breaches'), { ...valueAxis('People'), splitLine: { show: false } }],
         series: [
           {
@@ -44,6 +47,7 @@ export const perYearSpec: ChartSpec = {
               itemStyle: selected !== undefined && years[i] !== selected ? { opacity: 0.35 } : undefined,
             })),
             emphasis: { focus: 'none' },
+            markArea: lowerBoundArea(context, years.map(String), (date) => date.slice(0, 4)),
           },
           {
             name: 'People affected',
