@@ -46,6 +46,18 @@ describe.skipIf(!hasDataset('vcdb', 'healthcare'))('VERIS as one file, a zip, an
     expect(await workspace.db.value(`SELECT file FROM veris_incidents WHERE incident_id = $id`, { id: incident(names[1]!).incident_id })).toBe(`vcdb/${names[1]}`);
   });
 
+  it('refuses a zip of CSV files, saying what a zip is read as, and leaves the workspace as it was', async () => {
+    const zip = join(temp.dir, 'logs.zip');
+    writeZip(zip, [{ name: 'log.csv', content: Buffer.from('Case ID,Date Reported\nA1,2024-01-02\n') }]);
+    const before = await workspace.db.value(`SELECT count(*) FROM breaches`);
+    await expect(importPath(workspace.db, zip, noop())).rejects.toMatchObject({
+      code: 'bad_input',
+      file: 'logs.zip',
+      message: 'logs.zip: the zip holds no .json files. A zip is read as VERIS incidents (JSON); unzip other files and open them instead.',
+    });
+    expect(await workspace.db.value(`SELECT count(*) FROM breaches`)).toBe(before);
+  });
+
   it('lists a JSON record that is not a VERIS incident and an impossible date, and loads the rest', async () => {
     const dir = join(temp.dir, 'mixed');
     mkdirSync(dir);

@@ -69,7 +69,7 @@ export async function verisFiles(path: string, fileName: string, isDirectory: bo
     const dir = await mkdtemp(join(tmpdir(), 'bw-veris-'));
     try {
       const files = await extractZipEntries(path, fileName, dir, (name) => extname(name).toLowerCase() === '.json');
-      if (files.length === 0) throw new WorkbenchError({ code: 'bad_input', message: `${fileName}: the zip holds no .json files.`, file: fileName });
+      if (files.length === 0) throw new WorkbenchError({ code: 'bad_input', message: `${fileName}: the zip holds no .json files. A zip is read as VERIS incidents (JSON); unzip other files and open them instead.`, file: fileName });
       return { files, root: dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
