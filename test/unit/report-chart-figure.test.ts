@@ -1,5 +1,7 @@
 import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { echartsOption } from '../../electron/engine/export/chart-option';
+import { renderChartSvg } from '../../electron/engine/export/chart-svg';
 import { chartFigure } from '../../electron/engine/reports/chart-figure';
 
 describe('chart figures', () => {
@@ -12,6 +14,18 @@ describe('chart figures', () => {
       ['Breaches', 'bar', 0, [720, 745, 725]],
       ['People affected', 'line', 1, [58e6, 170e6, 276e6]],
     ]);
+  });
+
+  it('shades the years whose counts are lower bounds, from the year of the caveat’s date', () => {
+    const table = tableFromArrays({ year: Int32Array.from([2022, 2023, 2024, 2025]), breaches: Float64Array.from([720, 745, 725, 690]), people_affected: Float64Array.from([1, 2, 3, 4]) });
+    const caveat = { summary: 'HHS OCR counts of breaches reported after 2024-10-08 are lower bounds.', detail: '', after: '2024-10-08' };
+    const figure = chartFigure('breaches_per_year', table, [caveat]);
+    expect(figure).toMatchObject({ kind: 'xy', lowerBoundFrom: 2 });
+    expect(chartFigure('breaches_per_year', table)).not.toHaveProperty('lowerBoundFrom');
+    const option = echartsOption(figure) as { series: { markArea?: { data: unknown } }[] };
+    expect(option.series[0]!.markArea?.data).toEqual([[{ xAxis: 2 }, { xAxis: 3 }]]);
+    expect(option.series[1]!.markArea).toBeUndefined();
+    expect(renderChartSvg(option, { width: 800, height: 380 })).toContain('>Lower bounds<');
   });
 
   it('pivots one row per year and actor into stacked series, with the actor names a reader knows', () => {

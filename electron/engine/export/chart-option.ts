@@ -63,6 +63,8 @@ export function echartsOption(figure: ChartFigure): Record<string, unknown> | nu
       ...(figure.horizontal ? { width: 185, overflow: 'break', lineHeight: 14 } : crowdedCategories(figure) ? { rotate: 45 } : {}),
     },
     ...(figure.horizontal ? { inverse: true } : {}),
+    // A tick per category, even where labels are skipped: ECharts snaps a mark area to the ticks.
+    ...(figure.lowerBoundFrom !== undefined ? { axisTick: { interval: 0 } } : {}),
   };
   const stacked = figure.series.some((s) => s.stack);
   // A stack of one (only external breaches this year) still needs its legend to say what it counts.
@@ -76,10 +78,11 @@ export function echartsOption(figure: ChartFigure): Record<string, unknown> | nu
     grid: { left: figure.horizontal ? 200 : 64, right: twoAxes ? 72 : figure.horizontal ? 56 : 32, top: legend || !figure.horizontal ? 48 : 16, bottom: rotated ? 64 : figure.horizontal ? 48 : 36 },
     xAxis: figure.horizontal ? valueAxis(0) : categoryAxis,
     yAxis: figure.horizontal ? categoryAxis : twoAxes ? [valueAxis(0), valueAxis(1)] : valueAxis(0),
-    series: figure.series.map((s) => ({
+    series: figure.series.map((s, i) => ({
       name: s.name,
       type: s.type,
       data: s.values,
+      ...(i === 0 && figure.lowerBoundFrom !== undefined ? { markArea: lowerBoundShade(figure.lowerBoundFrom, figure.categories.length - 1) } : {}),
       ...(figure.horizontal ? {} : { yAxisIndex: s.axis }),
       ...(s.stack ? { stack: s.stack } : {}),
       ...(s.type === 'line' ? { symbolSize: 6, lineStyle: { width: 2.5 } } : { barMaxWidth: 48 }),
@@ -88,6 +91,16 @@ export function echartsOption(figure: ChartFigure): Record<string, unknown> | nu
         ? { label: { show: true, position: figure.horizontal ? 'right' : 'top', fontSize: 12, formatter: (p: { value: number }) => (figure.percent ? format(p.value) : NUMBER_FORMAT.format(p.value)) } }
         : {}),
     })),
+  };
+}
+
+/** The periods whose counts are lower bounds, shaded and labelled (the caption says from which date and why). */
+function lowerBoundShade(from: number, to: number): Record<string, unknown> {
+  return {
+    silent: true,
+    itemStyle: { color: 'rgba(128, 128, 128, 0.14)' },
+    label: { show: true, position: 'insideTop', formatter: 'Lower bounds', color: '#4a5563', fontSize: 11, fontFamily: REPORT_FONT },
+    data: [[{ xAxis: from }, { xAxis: to }]],
   };
 }
 

@@ -67,7 +67,7 @@ export class ExportService {
     const query = CHART_QUERIES.get(chart);
     if (!query) throw new WorkbenchError({ code: 'not_found', message: `There is no chart called "${chart}".` });
     const result = await this.options.runChart({ chart, filters });
-    const option = echartsOption(chartFigure(chart, tableFromIPC(result.arrow)));
+    const option = echartsOption(chartFigure(chart, tableFromIPC(result.arrow), result.meta.caveats));
     if (!option) throw new WorkbenchError({ code: 'invalid_request', message: `"${query.title}" is a table, not a picture; export its data instead.` });
     const svg = renderChartSvg({ ...option, title: { text: query.title, left: 'center', top: 0, textStyle: { fontSize: 15 } }, grid: { ...(option.grid as object), top: 64 }, legend: { ...(option.legend as object), top: 30 } }, size);
     const fileName = `${fileSlug(query.title)}.${format}`;

@@ -51,7 +51,7 @@ export async function assembleReport(report: Report, context: AssembleContext): 
       items.push(missing(`This chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`));
       continue;
     }
-    const figure = chartFigure(item.chart, tableFromIPC(result.arrow));
+    const figure = chartFigure(item.chart, tableFromIPC(result.arrow), result.meta.caveats);
     items.push({
       item,
       title: item.title.trim() || query.title,

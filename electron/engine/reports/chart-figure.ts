@@ -1,6 +1,8 @@
 import { DataType, type Table } from 'apache-arrow';
 import { tableToPlainRows, type PlainValue } from '../../../shared/arrow-values';
 import { presentationFor, type ChartPresentation, type SeriesPresentation } from './chart-presentations';
+import type { Caveat } from '../../../shared/api';
+import { lowerBoundIndex } from '../../../shared/lower-bounds';
 import { STATE_NAMES } from '../../../shared/us-states';
 
 /**
@@ -31,6 +33,8 @@ export type ChartFigure =
       horizontal: boolean;
       /** Values are shares 0..1, shown as percentages. */
       percent: boolean;
+      /** The first category (a year or month) whose counts are lower bounds; drawn shaded to the end. */
+      lowerBoundFrom?: number;
       note?: string;
     }
   | { kind: 'pie'; valueName: string; slices: { name: string; value: number }[]; note?: string }
@@ -49,11 +53,15 @@ export type ChartFigure =
 const MAX_CATEGORIES = 25;
 const MAX_TABLE_ROWS = 25;
 
-export function chartFigure(chartId: string, table: Table): ChartFigure {
+/** `caveats`: the result's (ResultMeta.caveats); a time axis shades the periods they make lower bounds. */
+export function chartFigure(chartId: string, table: Table, caveats: readonly Caveat[] = []): ChartFigure {
   const rows = tableToPlainRows(table);
   const fields = table.schema.fields.map((f) => ({ name: f.name, numeric: isNumeric(f.type) }));
   const presentation = presentationFor(chartId) ?? inferPresentation(fields, rows);
-  return buildFigure(presentation, fields, rows);
+  const figure = buildFigure(presentation, fields, rows);
+  if (figure.kind !== 'xy' || figure.horizontal) return figure;
+  const from = lowerBoundIndex(caveats, figure.categories);
+  return from < 0 ? figure : { ...figure, lowerBoundFrom: from };
 }
 
 function buildFigure(p: ChartPresentation, fields: { name: string; numeric: boolean }[], rows: Record<string, PlainValue>[]): ChartFigure {

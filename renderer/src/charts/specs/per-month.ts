@@ -43,7 +43,7 @@ export const perMonthSpec: ChartSpec = {
             type: 'bar',
             barCategoryGap: '15%',
             data: rows.map((r, i) => ({ value: toNumber(r.breaches), itemStyle: selected !== undefined && months[i] !== selected ? { opacity: 0.35 } : undefined })),
-            markArea: lowerBoundArea(context, months, (date) => date.slice(0, 7)),
+            markArea: lowerBoundArea(context, months),
           },
         ],
       },

@@ -47,7 +47,7 @@ export const perYearSpec: ChartSpec = {
               itemStyle: selected !== undefined && years[i] !== selected ? { opacity: 0.35 } : undefined,
             })),
             emphasis: { focus: 'none' },
-            markArea: lowerBoundArea(context, years.map(String), (date) => date.slice(0, 4)),
+            markArea: lowerBoundArea(context, years.map(String)),
           },
           {
             name: 'People affected',
