@@ -1,12 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/errors';
 import type { Database } from '../../electron/engine/db/database';
 import { importPath } from '../../electron/engine/imports/run-import';
-import { Workspace } from '../../electron/engine/workspace/workspace';
 import { datasetPath, hasDataset } from '../helpers/datasets';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 const PER_FILE_MS = 10_000;
 
@@ -22,18 +21,9 @@ async function shape(db: Database): Promise<string> {
 type Outcome = { file: string; result: 'imported'; rows: number } | { file: string; result: 'failed'; message: string } | { file: string; result: 'bad'; message: string };
 
 describe.skipIf(!hasDataset('csv-robustness', 'duckdb-afl'))('244 CSVs that once broke DuckDB: each imports or fails cleanly', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-csv-robustness-');
   const folder = datasetPath('csv-robustness', 'duckdb-afl');
 
-  beforeAll(async () => {
-    temp = makeTempDir('bw-csv-robustness-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
-  });
 
   it('never crashes, hangs or leaves half a table', async () => {
     const files = readdirSync(folder, { recursive: true, encoding: 'utf8' })
@@ -43,20 +33,20 @@ describe.skipIf(!hasDataset('csv-robustness', 'duckdb-afl'))('244 CSVs that once
     const outcomes: Outcome[] = [];
     const started = performance.now();
     for (const file of files) {
-      const before = await shape(workspace.db);
+      const before = await shape(t.workspace.db);
       const signal = AbortSignal.timeout(PER_FILE_MS);
       let timer: NodeJS.Timeout | undefined;
       const guard = new Promise<never>((_r, reject) => {
         timer = setTimeout(() => reject(new Error(`hung for over ${PER_FILE_MS * 2} ms`)), PER_FILE_MS * 2);
       });
       try {
-        const report = await Promise.race([importPath(workspace.db, join(folder, file), { signal, progress: () => undefined }), guard]);
+        const report = await Promise.race([importPath(t.workspace.db, join(folder, file), { signal, progress: () => undefined }), guard]);
         outcomes.push({ file, result: 'imported', rows: report.rowsLoaded });
         expect(report.rowsRead, file).toBe(report.rowsLoaded + report.rowsRejected);
       } catch (error) {
         const clean = error instanceof WorkbenchError && error.code !== 'internal' && error.message.includes(basename(file));
         outcomes.push({ file, result: clean ? 'failed' : 'bad', message: error instanceof Error ? error.message : String(error) });
-        expect(await shape(workspace.db), `${file} left the workspace changed`).toBe(before);
+        expect(await shape(t.workspace.db), `${file} left the workspace changed`).toBe(before);
       } finally {
         clearTimeout(timer);
       }

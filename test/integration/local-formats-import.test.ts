@@ -1,24 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/api';
 import { importPath } from '../../electron/engine/imports/run-import';
-import { Workspace } from '../../electron/engine/workspace/workspace';
 import { LOG_ROWS, writeLogCsv, writeLogJson, writeLogJsonl, writeLogParquet, writeLogTsv, writeLogXlsx } from '../fixtures/local-incident-log';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 const FORMATS = ['csv', 'tsv', 'xlsx', 'json', 'jsonl', 'parquet'] as const;
 
 describe('one incident log saved as CSV, TSV, XLSX, JSON, JSONL and Parquet', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-local-formats-');
   const reports = new Map<string, ImportReport>();
-  const file = (format: string) => join(temp.dir, `log_${format}.${format}`);
+  const file = (format: string) => join(t.dir, `log_${format}.${format}`);
 
   beforeAll(async () => {
-    temp = makeTempDir('bw-local-formats-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
     writeLogCsv(file('csv'));
     writeLogTsv(file('tsv'));
     await writeLogXlsx(file('xlsx'));
@@ -26,12 +22,8 @@ describe('one incident log saved as CSV, TSV, XLSX, JSON, JSONL and Parquet', ()
     writeLogJsonl(file('jsonl'));
     await writeLogParquet(file('parquet'), file('csv'));
     for (const format of FORMATS) {
-      reports.set(format, await importPath(workspace.db, file(format), { signal: new AbortController().signal, progress: () => undefined }));
+      reports.set(format, await importPath(t.workspace.db, file(format), { signal: new AbortController().signal, progress: () => undefined }));
     }
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
   });
 
   it('imports each without a mapping step, every row loaded', () => {
@@ -48,14 +40,14 @@ describe('one incident log saved as CSV, TSV, XLSX, JSON, JSONL and Parquet', ()
 
   it('gives identical canonical tables whatever the format', async () => {
     const table = (format: string) =>
-      workspace.db.rows(`SELECT * EXCLUDE (source, line) FROM ${`local_log_${format}_rows`} ORDER BY case_id`);
+      t.workspace.db.rows(`SELECT * EXCLUDE (source, line) FROM ${`local_log_${format}_rows`} ORDER BY case_id`);
     const csv = await table('csv');
     expect(csv).toHaveLength(8);
     for (const format of FORMATS) expect(await table(format), format).toEqual(csv);
   });
 
   it('maps dates, counts, actor words, breach types and locations as a person would read them', async () => {
-    const rows = await workspace.db.rows(
+    const rows = await t.workspace.db.rows(
       `SELECT case_id, entity, entity_type, country, state, strftime(reported_date, '%Y-%m-%d') AS reported, strftime(incident_date, '%Y-%m-%d') AS incident,
               records_affected, breach_types, locations, actor, actors, business_associate, threat
        FROM breaches WHERE source = 'local:log_csv' ORDER BY case_id`,
@@ -79,9 +71,9 @@ describe('one incident log saved as CSV, TSV, XLSX, JSON, JSONL and Parquet', ()
   });
 
   it('joins breaches as local:<name> sources and records each file', async () => {
-    const sources = await workspace.db.rows<{ source: string; n: bigint }>(`SELECT source, count(*) AS n FROM breaches GROUP BY ALL ORDER BY source`);
+    const sources = await t.workspace.db.rows<{ source: string; n: bigint }>(`SELECT source, count(*) AS n FROM breaches GROUP BY ALL ORDER BY source`);
     expect(sources).toEqual(FORMATS.map((f) => ({ source: `local:log_${f}`, n: 8n })).sort((a, b) => a.source.localeCompare(b.source)));
-    const files = await workspace.db.rows(`SELECT source_id, name, rows_loaded FROM bw_files WHERE source_id LIKE 'local:%' ORDER BY source_id`);
+    const files = await t.workspace.db.rows(`SELECT source_id, name, rows_loaded FROM bw_files WHERE source_id LIKE 'local:%' ORDER BY source_id`);
     expect(files).toHaveLength(FORMATS.length);
     expect(files[0]).toEqual({ source_id: 'local:log_csv', name: 'log_csv.csv', rows_loaded: 8n });
   });
@@ -93,18 +85,9 @@ describe('one incident log saved as CSV, TSV, XLSX, JSON, JSONL and Parquet', ()
 });
 
 describe('format details: XLSX sheet rows, JSON lists', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-local-format-details-');
   const noop = () => ({ signal: new AbortController().signal, progress: () => undefined });
 
-  beforeAll(async () => {
-    temp = makeTempDir('bw-local-format-details-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
-  });
 
   it('names the spreadsheet row of a value that does not fit, skipping blank rows and reading the first sheet', async () => {
     const workbook = new ExcelJS.Workbook();
@@ -114,12 +97,12 @@ describe('format details: XLSX sheet rows, JSON lists', () => {
     sheet.addRow([]);
     sheet.addRow(['X-5', 'not yet', 50]);
     workbook.addWorksheet('Notes').addRow(['ignored']);
-    const path = join(temp.dir, 'sheet_rows.xlsx');
+    const path = join(t.dir, 'sheet_rows.xlsx');
     await workbook.xlsx.writeFile(path);
-    const report = await importPath(workspace.db, path, noop());
+    const report = await importPath(t.workspace.db, path, noop());
     expect(report).toMatchObject({ rowsRead: 5, rowsLoaded: 4, rowsRejected: 1 });
     expect(report.notes).toContain('Read sheet "Log".');
-    expect(await workspace.db.rows(`SELECT line, "column", value FROM bw_rejects WHERE file = 'sheet_rows.xlsx'`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT line, "column", value FROM bw_rejects WHERE file = 'sheet_rows.xlsx'`)).toEqual([
       { line: 7n, column: 'Date Reported', value: 'not yet' },
     ]);
   });
@@ -129,20 +112,20 @@ describe('format details: XLSX sheet rows, JSON lists', () => {
     const sheet = workbook.addWorksheet('Log');
     sheet.addRow(['Case ID', 'Records Affected']);
     sheet.addRow(['X-1', 10, 'stray note']);
-    const path = join(temp.dir, 'stray.xlsx');
+    const path = join(t.dir, 'stray.xlsx');
     await workbook.xlsx.writeFile(path);
-    await expect(importPath(workspace.db, path, noop())).rejects.toThrow(/^stray\.xlsx row 2: a value in column 3, right of the header's last column/);
+    await expect(importPath(t.workspace.db, path, noop())).rejects.toThrow(/^stray\.xlsx row 2: a value in column 3, right of the header's last column/);
   });
 
   it('reads JSON arrays inside records as lists of breach types and locations', async () => {
-    const path = join(temp.dir, 'lists.json');
+    const path = join(t.dir, 'lists.json');
     writeFileSync(path, JSON.stringify([
       { id: 'J-1', 'Breach Type': ['Theft', 'Loss'], Location: ['Laptop', 'Paper'], Actor: 'vendor', details: { ticket: 7 } },
       { id: 'J-2', 'Breach Type': ['Ransomware'], Location: [], Actor: 'hacker', details: null },
     ]));
-    const report = await importPath(workspace.db, path, noop());
+    const report = await importPath(t.workspace.db, path, noop());
     expect(report).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
-    expect(await workspace.db.rows(`SELECT case_id, breach_types, locations, actor, threat FROM breaches WHERE source = 'local:lists' ORDER BY case_id`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT case_id, breach_types, locations, actor, threat FROM breaches WHERE source = 'local:lists' ORDER BY case_id`)).toEqual([
       { case_id: 'J-1', breach_types: ['Loss', 'Theft'], locations: ['Laptop', 'Paper/Films'], actor: 'partner', threat: 'loss_or_theft' },
       { case_id: 'J-2', breach_types: ['Hacking/IT Incident'], locations: [], actor: 'external', threat: 'ransomware' },
     ]);

@@ -1,11 +1,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importPath } from '../../electron/engine/imports/run-import';
 import { cleanedText, cleanedTextFast } from '../../electron/engine/mapping/cleaned-text';
 import { SqlParams } from '../../electron/engine/mapping/sql-params';
-import { Workspace } from '../../electron/engine/workspace/workspace';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 const noop = () => ({ signal: new AbortController().signal, progress: () => undefined });
 
@@ -27,17 +26,8 @@ async function writeLog(path: string, rows: number, breachType: string): Promise
 }
 
 describe('the ways a local log is read give the same rows, each at its line', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-local-paths-');
 
-  beforeAll(async () => {
-    temp = makeTempDir('bw-local-paths-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
-  });
 
   it('cleans a value the same way with and without the shortcut', async () => {
     const values = ['', ' ', 'n/a', 'N/A', ' n/a ', 'Unknown', 'UNK', '-', '--', '?', '\\N', 'null', 'NULL', 'tbd', 'Not Known', 'not known ', 'none',
@@ -61,46 +51,46 @@ describe('the ways a local log is read give the same rows, each at its line', ()
   });
 
   const lines = async (table: string) =>
-    workspace.db.rows(`SELECT count(*) AS n, count(*) FILTER (WHERE CAST(substr(case_id, 4) AS BIGINT) + 2 <> line) AS wrong FROM ${table}`);
+    t.workspace.db.rows(`SELECT count(*) AS n, count(*) FILTER (WHERE CAST(substr(case_id, 4) AS BIGINT) + 2 <> line) AS wrong FROM ${table}`);
 
   it('reads a big log once, its lines from the row order', async () => {
-    const path = join(temp.dir, 'one_pass.csv');
+    const path = join(t.dir, 'one_pass.csv');
     await writeLog(path, 250_000, `['Theft', 'Loss', 'Ransomware'][1 + i % 3]`);
     const progress: string[] = [];
-    const report = await importPath(workspace.db, path, { signal: new AbortController().signal, progress: (u) => progress.push(u.message) });
+    const report = await importPath(t.workspace.db, path, { signal: new AbortController().signal, progress: (u) => progress.push(u.message) });
     expect(report).toMatchObject({ rowsRead: 250_000, rowsLoaded: 249_993, rowsRejected: 7 });
     expect(progress.filter((m) => m.includes('again'))).toEqual([]);
     expect(await lines('local_one_pass_rows')).toEqual([{ n: 249_993n, wrong: 0n }]);
-    expect(await workspace.db.rows(`SELECT line FROM bw_rejects WHERE file = 'one_pass.csv' ORDER BY line`)).toEqual(
+    expect(await t.workspace.db.rows(`SELECT line FROM bw_rejects WHERE file = 'one_pass.csv' ORDER BY line`)).toEqual(
       [7, 40_007, 80_007, 120_007, 160_007, 200_007, 240_007].map((i) => ({ line: BigInt(i + 2) })),
     );
   });
 
   it('reads it again when a value appears only after the first rows, with the same result', async () => {
-    const path = join(temp.dir, 'late_value.csv');
+    const path = join(t.dir, 'late_value.csv');
     await writeLog(path, 250_000, `CASE WHEN i = 200000 THEN 'Gremlin attack' ELSE ['Theft', 'Loss', 'Ransomware'][1 + i % 3] END`);
     const progress: string[] = [];
-    const report = await importPath(workspace.db, path, { signal: new AbortController().signal, progress: (u) => progress.push(u.message) });
+    const report = await importPath(t.workspace.db, path, { signal: new AbortController().signal, progress: (u) => progress.push(u.message) });
     expect(report).toMatchObject({ rowsRead: 250_000, rowsLoaded: 249_993, rowsRejected: 7 });
     expect(progress).toContain('Reading late_value.csv again: some values were not in its first rows');
     expect(await lines('local_late_value_rows')).toEqual([{ n: 249_993n, wrong: 0n }]);
-    expect(await workspace.db.rows(`SELECT line, breach_types FROM local_late_value_rows WHERE case_id = 'ID-200000'`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT line, breach_types FROM local_late_value_rows WHERE case_id = 'ID-200000'`)).toEqual([
       { line: 200_002n, breach_types: ['Gremlin attack'] },
     ]);
-    expect(await workspace.db.value(`SELECT count(*) FROM bw_rejects WHERE file = 'late_value.csv'`)).toBe(7n);
+    expect(await t.workspace.db.value(`SELECT count(*) FROM bw_rejects WHERE file = 'late_value.csv'`)).toBe(7n);
   });
 
   it('maps a vocabulary too big for the fast lookups through the staged copy', async () => {
-    const path = join(temp.dir, 'many_types.csv');
+    const path = join(t.dir, 'many_types.csv');
     await writeLog(path, 120_000, `'Kind ' || (i % 700)`);
-    const report = await importPath(workspace.db, path, noop());
+    const report = await importPath(t.workspace.db, path, noop());
     expect(report).toMatchObject({ rowsRead: 120_000, rowsLoaded: 119_997, rowsRejected: 3 });
     expect(await lines('local_many_types_rows')).toEqual([{ n: 119_997n, wrong: 0n }]);
-    expect(await workspace.db.value(`SELECT count(DISTINCT breach_types) FROM breaches WHERE source = 'local:many_types'`)).toBe(700n);
+    expect(await t.workspace.db.value(`SELECT count(DISTINCT breach_types) FROM breaches WHERE source = 'local:many_types'`)).toBe(700n);
   });
 
   it('keeps no ENUM type and no temp table behind', async () => {
-    expect(await workspace.db.rows(`SELECT type_name FROM duckdb_types() WHERE type_name LIKE 'bw_enum%'`)).toEqual([]);
-    expect(await workspace.db.rows(`SELECT table_name FROM duckdb_tables() WHERE temporary`)).toEqual([]);
+    expect(await t.workspace.db.rows(`SELECT type_name FROM duckdb_types() WHERE type_name LIKE 'bw_enum%'`)).toEqual([]);
+    expect(await t.workspace.db.rows(`SELECT table_name FROM duckdb_tables() WHERE temporary`)).toEqual([]);
   });
 });

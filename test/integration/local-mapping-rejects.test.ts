@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mapping } from '../../shared/api';
 import { importPath } from '../../electron/engine/imports/run-import';
 import { listPresets, previewMapping, savePreset } from '../../electron/engine/mapping';
 import { importLocalFile } from '../../electron/engine/sources/local';
-import { Workspace } from '../../electron/engine/workspace/workspace';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 /** A ward's hand-kept log: day-first dates, a thousands separator, and five values that do not fit. */
 const WARD_LOG = [
@@ -22,23 +21,16 @@ const WARD_LOG = [
 const noop = { signal: new AbortController().signal, progress: () => undefined };
 
 describe('mapping a local log: detection, preview, rejects, presets', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-local-mapping-');
   let wardPath: string;
 
   beforeAll(async () => {
-    temp = makeTempDir('bw-local-mapping-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
-    wardPath = join(temp.dir, 'ward_incidents.csv');
+    wardPath = join(t.dir, 'ward_incidents.csv');
     writeFileSync(wardPath, WARD_LOG);
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
   });
 
   it('previews the detected mapping with the first rows mapped and the values that would be rejected', async () => {
-    const preview = await previewMapping(workspace.db, wardPath);
+    const preview = await previewMapping(t.workspace.db, wardPath);
     expect(preview.preset).toBeNull();
     expect(preview.reader).toMatchObject({ format: 'csv', delimiter: ',', header: true, encoding: 'utf-8' });
     expect(preview.mapping.fields).toEqual({
@@ -60,17 +52,17 @@ describe('mapping a local log: detection, preview, rejects, presets', () => {
       [5, 'Who', 'gremlin'],
       [6, 'Country', 'Narnia'],
     ]);
-    expect(await workspace.db.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'local_%'`)).toBe(0n);
+    expect(await t.workspace.db.value(`SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'local_%'`)).toBe(0n);
   });
 
   it('loads the rows that fit and lists every value that did not, with file, line, column, value and reason', async () => {
-    const report = await importPath(workspace.db, wardPath, noop);
+    const report = await importPath(t.workspace.db, wardPath, noop);
     expect(report).toMatchObject({ table: 'local_ward_incidents', rowsRead: 6, rowsLoaded: 2, rowsRejected: 4, rowsRepaired: 0 });
-    expect(await workspace.db.rows(`SELECT case_id, records_affected, actor FROM breaches WHERE source = 'local:ward_incidents' ORDER BY case_id`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT case_id, records_affected, actor FROM breaches WHERE source = 'local:ward_incidents' ORDER BY case_id`)).toEqual([
       { case_id: 'W-1', records_affected: 1200n, actor: 'internal' },
       { case_id: 'W-6', records_affected: null, actor: 'external' },
     ]);
-    const rejects = await workspace.db.rows(
+    const rejects = await t.workspace.db.rows(
       `SELECT file, line, "column", value, reason FROM bw_rejects WHERE file = 'ward_incidents.csv' ORDER BY line, "column"`,
     );
     expect(rejects).toEqual([
@@ -83,11 +75,11 @@ describe('mapping a local log: detection, preview, rejects, presets', () => {
   });
 
   it('re-runs with a fixed mapping (an actor word added, bad values loaded empty) and replaces the source whole', async () => {
-    const preview = await previewMapping(workspace.db, wardPath);
+    const preview = await previewMapping(t.workspace.db, wardPath);
     const mapping: Mapping = { ...preview.mapping, actorWords: { external: ['gremlin'] }, invalidValues: 'load_null' };
-    const report = await importLocalFile(workspace.db, wardPath, mapping, noop);
+    const report = await importLocalFile(t.workspace.db, wardPath, mapping, noop);
     expect(report).toMatchObject({ rowsRead: 6, rowsLoaded: 6, rowsRepaired: 4, rowsRejected: 0 });
-    expect(await workspace.db.rows(`SELECT case_id, reported_date IS NULL AS no_date, records_affected, actor, country FROM breaches WHERE source = 'local:ward_incidents' ORDER BY case_id`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT case_id, reported_date IS NULL AS no_date, records_affected, actor, country FROM breaches WHERE source = 'local:ward_incidents' ORDER BY case_id`)).toEqual([
       { case_id: 'W-1', no_date: false, records_affected: 1200n, actor: 'internal', country: 'AU' },
       { case_id: 'W-2', no_date: true, records_affected: 40n, actor: 'external', country: 'AU' },
       { case_id: 'W-3', no_date: false, records_affected: null, actor: 'partner', country: 'AU' },
@@ -95,28 +87,28 @@ describe('mapping a local log: detection, preview, rejects, presets', () => {
       { case_id: 'W-5', no_date: false, records_affected: 7n, actor: 'internal', country: null },
       { case_id: 'W-6', no_date: false, records_affected: null, actor: 'external', country: 'US' },
     ]);
-    expect(await workspace.db.value(`SELECT count(*) FROM bw_rejects WHERE file = 'ward_incidents.csv'`)).toBe(4n);
-    expect(await workspace.db.value(`SELECT count(*) FROM bw_files WHERE source_id = 'local:ward_incidents'`)).toBe(1n);
+    expect(await t.workspace.db.value(`SELECT count(*) FROM bw_rejects WHERE file = 'ward_incidents.csv'`)).toBe(4n);
+    expect(await t.workspace.db.value(`SELECT count(*) FROM bw_files WHERE source_id = 'local:ward_incidents'`)).toBe(1n);
   });
 
   it('saves the mapping as a named preset and re-applies it to the next file of the same shape, even as TSV', async () => {
-    const preview = await previewMapping(workspace.db, wardPath);
+    const preview = await previewMapping(t.workspace.db, wardPath);
     const mapping: Mapping = { ...preview.mapping, actorWords: { external: ['gremlin'] }, sourceName: 'ward' };
-    const saved = await savePreset(workspace.db, { name: 'Ward log', mapping, columns: preview.columns.map((c) => c.name) });
+    const saved = await savePreset(t.workspace.db, { name: 'Ward log', mapping, columns: preview.columns.map((c) => c.name) });
     expect(saved).toMatchObject({ name: 'Ward log', version: 1, revision: 1, headerSignature: preview.headerSignature });
-    const again = await savePreset(workspace.db, { name: 'Ward log', mapping, columns: preview.columns.map((c) => c.name) });
+    const again = await savePreset(t.workspace.db, { name: 'Ward log', mapping, columns: preview.columns.map((c) => c.name) });
     expect(again.revision).toBe(2);
-    expect((await listPresets(workspace.db)).map((p) => p.name)).toEqual(['Ward log']);
+    expect((await listPresets(t.workspace.db)).map((p) => p.name)).toEqual(['Ward log']);
 
-    const march = join(temp.dir, 'ward_march.tsv');
+    const march = join(t.dir, 'ward_march.tsv');
     writeFileSync(march, ['Ref\tReported\tPeople affected\tWho\tCountry\tWhat happened', 'W-7\t04/03/2024\t3\tgremlin\tAU\tFax to the wrong clinic', 'W-8\t15/03/2024\t12\tnurse\tAU\tChart photographed'].join('\n'));
-    const marchPreview = await previewMapping(workspace.db, march);
+    const marchPreview = await previewMapping(t.workspace.db, march);
     expect(marchPreview.preset).toEqual({ name: 'Ward log', revision: 2 });
     expect(marchPreview.reader.delimiter).toBe('\t');
-    const report = await importPath(workspace.db, march, noop);
+    const report = await importPath(t.workspace.db, march, noop);
     expect(report).toMatchObject({ table: 'local_ward', rowsLoaded: 2, rowsRejected: 0 });
     expect(report.notes).toContain('Mapping preset "Ward log" applied: the file has the same columns.');
-    expect(await workspace.db.rows(`SELECT case_id, strftime(reported_date, '%Y-%m-%d') AS d, actor FROM breaches WHERE source = 'local:ward' ORDER BY case_id`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT case_id, strftime(reported_date, '%Y-%m-%d') AS d, actor FROM breaches WHERE source = 'local:ward' ORDER BY case_id`)).toEqual([
       { case_id: 'W-7', d: '2024-03-04', actor: 'external' },
       { case_id: 'W-8', d: '2024-03-15', actor: 'internal' },
     ]);
@@ -124,8 +116,8 @@ describe('mapping a local log: detection, preview, rejects, presets', () => {
   });
 
   it('refuses a mapping that names a column the file does not have', async () => {
-    const preview = await previewMapping(workspace.db, wardPath);
+    const preview = await previewMapping(t.workspace.db, wardPath);
     const mapping: Mapping = { ...preview.mapping, fields: { ...preview.mapping.fields, entity: { column: 'Hospital' } } };
-    await expect(importLocalFile(workspace.db, wardPath, mapping, noop)).rejects.toThrow(/takes entity from column "Hospital", but ward_incidents\.csv has no such column/);
+    await expect(importLocalFile(t.workspace.db, wardPath, mapping, noop)).rejects.toThrow(/takes entity from column "Hospital", but ward_incidents\.csv has no such column/);
   });
 });

@@ -1,38 +1,31 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/errors';
 import type { ImportProgress } from '../../electron/engine/imports/importer';
 import { importPath } from '../../electron/engine/imports/run-import';
 import { Workspace } from '../../electron/engine/workspace/workspace';
 import { writeBigIncidentCsv } from '../fixtures/big-incident-csv';
 import { workspaceSnapshot } from '../fixtures/workspace-snapshot';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 const ROWS = 2_000_000;
 
 describe('a multi-million-row local CSV: progress and cancel', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-local-big-');
   let csv: string;
 
   beforeAll(async () => {
-    temp = makeTempDir('bw-local-big-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
-    csv = join(temp.dir, 'big_log.csv');
+    csv = join(t.dir, 'big_log.csv');
     await writeBigIncidentCsv(csv, ROWS);
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
   });
 
   it('cancelling mid-read stops the import and leaves the workspace as it was', async () => {
-    const before = await workspaceSnapshot(workspace.db);
+    const before = await workspaceSnapshot(t.workspace.db);
     const controller = new AbortController();
     const updates: ImportProgress[] = [];
     const started = performance.now();
-    const error = await importPath(workspace.db, csv, {
+    const error = await importPath(t.workspace.db, csv, {
       signal: controller.signal,
       progress: (u) => {
         updates.push(u);
@@ -47,13 +40,13 @@ describe('a multi-million-row local CSV: progress and cancel', () => {
     expect((error as WorkbenchError).message).toMatch(/big_log\.csv cancelled; the workspace is as it was/);
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(updates.some((u) => (u.percent ?? 0) > 0)).toBe(true);
-    expect(await workspaceSnapshot(workspace.db)).toEqual(before);
+    expect(await workspaceSnapshot(t.workspace.db)).toEqual(before);
   });
 
   it('cancelling while mapping and saving rolls the transaction back', async () => {
-    const before = await workspaceSnapshot(workspace.db);
+    const before = await workspaceSnapshot(t.workspace.db);
     const controller = new AbortController();
-    const error = await importPath(workspace.db, csv, {
+    const error = await importPath(t.workspace.db, csv, {
       signal: controller.signal,
       progress: (u) => {
         if (u.message === 'Mapping and saving') controller.abort();
@@ -63,11 +56,11 @@ describe('a multi-million-row local CSV: progress and cancel', () => {
       (e: unknown) => e,
     );
     expect((error as WorkbenchError).code).toBe('cancelled');
-    expect(await workspaceSnapshot(workspace.db)).toEqual(before);
+    expect(await workspaceSnapshot(t.workspace.db)).toEqual(before);
   });
 
   it('a process killed mid-import (SIGKILL) leaves a workspace that reopens as it was', async () => {
-    const dir = join(temp.dir, 'killed-workspace');
+    const dir = join(t.dir, 'killed-workspace');
     const first = await Workspace.open(dir);
     const before = await workspaceSnapshot(first.db);
     first.close();
@@ -95,7 +88,7 @@ describe('a multi-million-row local CSV: progress and cancel', () => {
   it('imports all rows, reporting rising percent and row counts on the way', async () => {
     const updates: ImportProgress[] = [];
     const started = performance.now();
-    const report = await importPath(workspace.db, csv, { signal: new AbortController().signal, progress: (u) => updates.push(u) });
+    const report = await importPath(t.workspace.db, csv, { signal: new AbortController().signal, progress: (u) => updates.push(u) });
     console.info(`${ROWS} rows imported in ${((performance.now() - started) / 1000).toFixed(1)} s with ${updates.length} progress updates`);
     expect(report).toMatchObject({ table: 'local_big_log', rowsRead: ROWS, rowsLoaded: ROWS, rowsRejected: 0 });
     const reading = updates.filter((u) => u.message.startsWith('Reading') && (u.percent ?? 0) > 0);
@@ -104,8 +97,8 @@ describe('a multi-million-row local CSV: progress and cancel', () => {
     const percents = updates.map((u) => u.percent ?? 0);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(updates.at(-1)).toMatchObject({ percent: 100, rows: ROWS });
-    expect(await workspace.db.value(`SELECT count(*) FROM breaches WHERE source = 'local:big_log'`)).toBe(BigInt(ROWS));
-    expect(await workspace.db.rows(`SELECT actor, count(*) AS n FROM breaches WHERE source = 'local:big_log' GROUP BY ALL ORDER BY actor`)).toEqual([
+    expect(await t.workspace.db.value(`SELECT count(*) FROM breaches WHERE source = 'local:big_log'`)).toBe(BigInt(ROWS));
+    expect(await t.workspace.db.rows(`SELECT actor, count(*) AS n FROM breaches WHERE source = 'local:big_log' GROUP BY ALL ORDER BY actor`)).toEqual([
       { actor: 'external', n: BigInt(ROWS / 4) },
       { actor: 'internal', n: BigInt(ROWS / 4) },
       { actor: 'partner', n: BigInt(ROWS / 4) },

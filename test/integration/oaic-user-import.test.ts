@@ -1,15 +1,14 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/api';
 import { EMPTY_FILTERS } from '../../shared/filters';
 import { importPath } from '../../electron/engine/imports/run-import';
 import { oaicNotificationsPerPeriod } from '../../electron/engine/queries/charts/oaic-notifications-per-period';
 import { sniffOaicTable } from '../../electron/engine/sources/oaic/oaic-sniff';
 import { oaicTableImporter } from '../../electron/engine/sources/oaic/oaic-table-importer';
-import { Workspace } from '../../electron/engine/workspace/workspace';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 const OAIC_DIR = resolve(__dirname, '..', '..', 'datasets', 'oaic');
 
@@ -19,22 +18,13 @@ const OAIC_DIR = resolve(__dirname, '..', '..', 'datasets', 'oaic');
  * user's figure for a period already present lands beside the committed one.
  */
 describe('importing an OAIC table the user brings', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-oaic-user-');
   const importFile = (path: string): Promise<ImportReport> =>
-    importPath(workspace.db, path, { signal: new AbortController().signal, progress: () => undefined, importers: [oaicTableImporter] });
+    importPath(t.workspace.db, path, { signal: new AbortController().signal, progress: () => undefined, importers: [oaicTableImporter] });
 
-  beforeAll(async () => {
-    temp = makeTempDir('bw-oaic-user-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
-  });
 
   it('loads a CSV of totals beside the committed ones, rejecting bad rows with line, column and reason', async () => {
-    const path = join(temp.dir, 'my-ndb-totals.csv');
+    const path = join(t.dir, 'my-ndb-totals.csv');
     writeFileSync(
       path,
       [
@@ -52,17 +42,17 @@ describe('importing an OAIC table the user brings', () => {
     expect(report.notes.join('\n')).toMatch(/2024-H1: 518 here, 527 first published, 518 revised/);
     expect(readFileSync(path).equals(before)).toBe(true);
 
-    const fileId = (await workspace.db.value<string>(`SELECT file_id FROM bw_files WHERE name = 'my-ndb-totals.csv'`))!;
-    expect(await workspace.db.rows(`SELECT source_id, kind, rows_read, rows_loaded, rows_rejected FROM bw_files WHERE file_id = $fileId`, { fileId })).toEqual([
+    const fileId = (await t.workspace.db.value<string>(`SELECT file_id FROM bw_files WHERE name = 'my-ndb-totals.csv'`))!;
+    expect(await t.workspace.db.rows(`SELECT source_id, kind, rows_read, rows_loaded, rows_rejected FROM bw_files WHERE file_id = $fileId`, { fileId })).toEqual([
       { source_id: 'oaic', kind: 'oaic-table', rows_read: 4n, rows_loaded: 2n, rows_rejected: 2n },
     ]);
-    expect(await workspace.db.rows(`SELECT line, "column", value, reason FROM bw_rejects WHERE file_id = $fileId ORDER BY line`, { fileId })).toEqual([
+    expect(await t.workspace.db.rows(`SELECT line, "column", value, reason FROM bw_rejects WHERE file_id = $fileId ORDER BY line`, { fileId })).toEqual([
       { line: 4n, column: 'Reporting period', value: 'Q5 2024', reason: expect.stringMatching(/not an OAIC reporting period/) },
       { line: 5n, column: 'Total notifications', value: 'abc', reason: 'not a number' },
     ]);
 
     // Beside, not over: 2024-H1 now has the committed row and the user's row.
-    const h1 = await workspace.db.rows(
+    const h1 = await t.workspace.db.rows(
       `SELECT source_file, source_line, notifications_first_published AS first, notifications_revised AS revised,
               malicious_count, human_error_count, human_error_pct, system_fault_count, source_url
        FROM oaic_totals WHERE period = '2024-H1' ORDER BY source_file`,
@@ -72,13 +62,13 @@ describe('importing an OAIC table the user brings', () => {
       { source_file: 'oaic_ndb_totals.csv', source_line: 17, first: 527, revised: 518, malicious_count: 354, human_error_count: 156, human_error_pct: 30, system_fault_count: 17, source_url: expect.stringContaining('oaic.gov.au') },
     ]);
     // The gap stays a gap ("" and "n/a" are not 0).
-    expect(await workspace.db.rows(`SELECT notifications_first_published AS n, system_fault_count AS s FROM oaic_totals WHERE file_id = $fileId AND period = '2025-H2'`, { fileId })).toEqual([
+    expect(await t.workspace.db.rows(`SELECT notifications_first_published AS n, system_fault_count AS s FROM oaic_totals WHERE file_id = $fileId AND period = '2025-H2'`, { fileId })).toEqual([
       { n: null, s: null },
     ]);
 
     // The chart keeps the first-published figure and takes the latest loaded one as latest.
     const built = oaicNotificationsPerPeriod.build(EMPTY_FILTERS);
-    const rows = await workspace.db.rows<{ period: string; notifications_first_published: number; notifications_latest: number; latest_source: string; files: number }>(built.sql, built.params);
+    const rows = await t.workspace.db.rows<{ period: string; notifications_first_published: number; notifications_latest: number; latest_source: string; files: number }>(built.sql, built.params);
     expect(rows.find((r) => r.period === '2024-H1')).toMatchObject({
       notifications_first_published: 527,
       notifications_latest: 518,
@@ -88,14 +78,14 @@ describe('importing an OAIC table the user brings', () => {
   });
 
   it('replaces only its own rows when the same file is imported again', async () => {
-    const path = join(temp.dir, 'my-ndb-totals.csv');
+    const path = join(t.dir, 'my-ndb-totals.csv');
     await importFile(path);
-    expect(Number(await workspace.db.value(`SELECT count(*) FROM oaic_totals WHERE source_file = 'my-ndb-totals.csv'`))).toBe(2);
-    expect(Number(await workspace.db.value(`SELECT count(*) FROM oaic_totals WHERE source_file = 'oaic_ndb_totals.csv'`))).toBe(19);
+    expect(Number(await t.workspace.db.value(`SELECT count(*) FROM oaic_totals WHERE source_file = 'my-ndb-totals.csv'`))).toBe(2);
+    expect(Number(await t.workspace.db.value(`SELECT count(*) FROM oaic_totals WHERE source_file = 'oaic_ndb_totals.csv'`))).toBe(19);
   });
 
   it('pivots a long "period, source, notifications, share" CSV into one totals row per period', async () => {
-    const path = join(temp.dir, 'by-source.csv');
+    const path = join(t.dir, 'by-source.csv');
     writeFileSync(
       path,
       [
@@ -110,7 +100,7 @@ describe('importing an OAIC table the user brings', () => {
     );
     const report = await importFile(path);
     expect(report).toMatchObject({ table: 'oaic_totals', rowsRead: 6, rowsLoaded: 4, rowsRejected: 2 });
-    const row = await workspace.db.rows(
+    const row = await t.workspace.db.rows(
       `SELECT period, notifications_first_published AS total, malicious_count, malicious_pct, human_error_count, human_error_pct,
               system_fault_count, system_fault_pct, source_line
        FROM oaic_totals WHERE source_file = 'by-source.csv'`,
@@ -118,8 +108,8 @@ describe('importing an OAIC table the user brings', () => {
     expect(row).toEqual([
       { period: '2024-H1', total: 527, malicious_count: 354, malicious_pct: 67, human_error_count: 156, human_error_pct: 30, system_fault_count: 17, system_fault_pct: 3, source_line: 2 },
     ]);
-    const fileId = (await workspace.db.value<string>(`SELECT file_id FROM bw_files WHERE name = 'by-source.csv'`))!;
-    const reasons = await workspace.db.rows<{ line: bigint; reason: string }>(`SELECT line, reason FROM bw_rejects WHERE file_id = $fileId ORDER BY line`, { fileId });
+    const fileId = (await t.workspace.db.value<string>(`SELECT file_id FROM bw_files WHERE name = 'by-source.csv'`))!;
+    const reasons = await t.workspace.db.rows<{ line: bigint; reason: string }>(`SELECT line, reason FROM bw_rejects WHERE file_id = $fileId ORDER BY line`, { fileId });
     expect(reasons.map((r) => [Number(r.line), r.reason])).toEqual([
       [6, 'the same source of breach appears twice for this period'],
       [7, expect.stringMatching(/not an OAIC source of breach/)],
@@ -127,7 +117,7 @@ describe('importing an OAIC table the user brings', () => {
   });
 
   it('loads an XLSX by sector: finds the header under a title row, reads percent-formatted cells as shares', async () => {
-    const path = join(temp.dir, 'NDB sectors.xlsx');
+    const path = join(t.dir, 'NDB sectors.xlsx');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Top sectors');
     sheet.addRow(['Notifiable data breaches: top sectors (test fixture)']);
@@ -149,7 +139,7 @@ describe('importing an OAIC table the user brings', () => {
     expect(report.notes.join('\n')).toMatch(/sheet "Top sectors" \(header on row 2\)/);
     expect(report.notes.join('\n')).toMatch(/1 blank row/);
     expect(report.notes.join('\n')).toMatch(/Other sheets not read: Notes/);
-    const rows = await workspace.db.rows(
+    const rows = await t.workspace.db.rows(
       `SELECT period, sector, sector_group, notifications, pct_of_period_total, source_line
        FROM oaic_by_sector WHERE source_file = 'NDB sectors.xlsx' ORDER BY source_line`,
     );
@@ -158,18 +148,18 @@ describe('importing an OAIC table the user brings', () => {
       { period: '2024-H1', sector: 'Finance (incl. superannuation)', sector_group: 'Finance', notifications: 58, pct_of_period_total: 11, source_line: 4 },
       { period: '2024-H1', sector: 'Retail', sector_group: 'Retail', notifications: 29, pct_of_period_total: null, source_line: 7 },
     ]);
-    const fileId = (await workspace.db.value<string>(`SELECT file_id FROM bw_files WHERE name = 'NDB sectors.xlsx'`))!;
+    const fileId = (await t.workspace.db.value<string>(`SELECT file_id FROM bw_files WHERE name = 'NDB sectors.xlsx'`))!;
     // The footnote row: its text is not a period, and it names no sector.
-    expect(await workspace.db.rows(`SELECT line, "column", value FROM bw_rejects WHERE file_id = $fileId ORDER BY "column"`, { fileId })).toEqual([
+    expect(await t.workspace.db.rows(`SELECT line, "column", value FROM bw_rejects WHERE file_id = $fileId ORDER BY "column"`, { fileId })).toEqual([
       { line: 6n, column: 'Period', value: 'Source: OAIC NDB report Jan-Jun 2024' },
       { line: 6n, column: 'Sector', value: null },
     ]);
     // The committed 2024-H1 sector rows are still there, unchanged.
-    expect(Number(await workspace.db.value(`SELECT count(*) FROM oaic_by_sector WHERE period = '2024-H1' AND source_file = 'oaic_ndb_by_sector.csv'`))).toBe(5);
+    expect(Number(await t.workspace.db.value(`SELECT count(*) FROM oaic_by_sector WHERE period = '2024-H1' AND source_file = 'oaic_ndb_by_sector.csv'`))).toBe(5);
   });
 
   it('loads an XLSX of totals whose period is given as first and last days', async () => {
-    const path = join(temp.dir, 'halves.xlsx');
+    const path = join(t.dir, 'halves.xlsx');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Totals');
     sheet.addRow(['Period start', 'Period end', 'Notifications', 'Malicious (%)']);
@@ -177,7 +167,7 @@ describe('importing an OAIC table the user brings', () => {
     await workbook.xlsx.writeFile(path);
     const report = await importFile(path);
     expect(report).toMatchObject({ table: 'oaic_totals', rowsRead: 1, rowsLoaded: 1, rowsRejected: 0 });
-    expect(await workspace.db.rows(`SELECT period, notifications_first_published AS n, malicious_count, malicious_pct FROM oaic_totals WHERE source_file = 'halves.xlsx'`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT period, notifications_first_published AS n, malicious_count, malicious_pct FROM oaic_totals WHERE source_file = 'halves.xlsx'`)).toEqual([
       { period: '2024-H2', n: 595, malicious_count: null, malicious_pct: 69 },
     ]);
   });
@@ -191,24 +181,24 @@ describe('importing an OAIC table the user brings', () => {
     ];
     for (const [file, table] of files) {
       // A trailing blank line makes the bytes (and so the file id) differ from the committed file.
-      const copy = join(temp.dir, `copy_${file}`);
+      const copy = join(t.dir, `copy_${file}`);
       writeFileSync(copy, Buffer.concat([readFileSync(join(OAIC_DIR, file)), Buffer.from('\r\n')]));
       const report = await importFile(copy);
       expect(report.table, file).toBe(table);
       expect(report.rowsRejected, file).toBe(0);
       const columns = `* EXCLUDE (file_id, source_file${table === 'oaic_totals' ? ', verified' : ''})`;
-      const missing = await workspace.db.value(
+      const missing = await t.workspace.db.value(
         `SELECT count(*) FROM ((SELECT ${columns} FROM ${table} WHERE source_file = $committed)
                                EXCEPT ALL (SELECT ${columns} FROM ${table} WHERE source_file = $copy))`,
         { committed: file, copy: `copy_${file}` },
       );
       expect(Number(missing), file).toBe(0);
-      expect(report.rowsLoaded, file).toBe(Number(await workspace.db.value(`SELECT count(*) FROM ${table} WHERE source_file = $committed`, { committed: file })));
+      expect(report.rowsLoaded, file).toBe(Number(await t.workspace.db.value(`SELECT count(*) FROM ${table} WHERE source_file = $committed`, { committed: file })));
     }
   });
 
   it('reads a CSV whose line endings are mixed, and says it did', async () => {
-    const path = join(temp.dir, 'mixed-endings.csv');
+    const path = join(t.dir, 'mixed-endings.csv');
     writeFileSync(path, 'period,measure,value_pct,source_url\r\n2025-H1,notified_OAIC_within_30_days,75,https://example.org/a\r\n2024-H1,identified_within_30_days,69,\n\n');
     const report = await importFile(path);
     expect(report).toMatchObject({ table: 'oaic_timeliness', rowsLoaded: 2, rowsRejected: 0 });
@@ -216,27 +206,27 @@ describe('importing an OAIC table the user brings', () => {
   });
 
   it('leaves a byte-identical copy of a committed file alone', async () => {
-    const path = join(temp.dir, 'same_bytes.csv');
+    const path = join(t.dir, 'same_bytes.csv');
     copyFileSync(join(OAIC_DIR, 'oaic_ndb_totals.csv'), path);
     const report = await importFile(path);
     expect(report).toMatchObject({ rowsLoaded: 0, table: null });
     expect(report.notes[0]).toMatch(/identical to the committed oaic_ndb_totals.csv/);
-    expect(await workspace.db.rows(`SELECT kind, name FROM bw_files WHERE name IN ('oaic_ndb_totals.csv', 'same_bytes.csv')`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT kind, name FROM bw_files WHERE name IN ('oaic_ndb_totals.csv', 'same_bytes.csv')`)).toEqual([
       { kind: 'oaic-ndb', name: 'oaic_ndb_totals.csv' },
     ]);
   });
 
   it('refuses a file that is not an OAIC table, saying what it needs', async () => {
-    const path = join(temp.dir, 'incidents.csv');
+    const path = join(t.dir, 'incidents.csv');
     writeFileSync(path, 'id,date,sector,records\n1,2024-01-02,Health,10\n');
     await expect(importFile(path)).rejects.toThrow(/not a format/);
     await expect(
       oaicTableImporter.import({
-        db: workspace.db, path, fileName: 'incidents.csv', fileId: 'x', sha256: 'x', bytes: 0,
+        db: t.workspace.db, path, fileName: 'incidents.csv', fileId: 'x', sha256: 'x', bytes: 0,
         signal: new AbortController().signal, progress: () => undefined,
       }),
     ).rejects.toThrow(/needs a period column/);
     // Nothing landed and nothing was recorded for it.
-    expect(Number(await workspace.db.value(`SELECT count(*) FROM bw_files WHERE name = 'incidents.csv'`))).toBe(0);
+    expect(Number(await t.workspace.db.value(`SELECT count(*) FROM bw_files WHERE name = 'incidents.csv'`))).toBe(0);
   });
 });

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../shared/errors';
 import { importPath } from '../../electron/engine/imports/run-import';
-import { Workspace } from '../../electron/engine/workspace/workspace';
 import { workspaceSnapshot } from '../fixtures/workspace-snapshot';
 import { datasetPath, hasDataset } from '../helpers/datasets';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 const noop = () => ({ signal: new AbortController().signal, progress: () => undefined });
 
@@ -38,28 +37,19 @@ const INCIDENT_BUNDLE = {
 };
 
 describe.skipIf(!hasDataset('stix'))('importing STIX 2.1 bundles', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-stix-');
   const bundles = hasDataset('stix') ? readdirSync(datasetPath('stix')).filter((n) => n.endsWith('.json')).sort() : [];
 
-  beforeAll(async () => {
-    temp = makeTempDir('bw-stix-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
-  });
 
   it('imports each OASIS example bundle with its object counts by type', async () => {
     expect(bundles).toHaveLength(6);
     for (const name of bundles) {
       const objects = (JSON.parse(readFileSync(datasetPath('stix', name), 'utf8')) as { objects: StixObject[] }).objects;
       const expected = countByType(objects);
-      const report = await importPath(workspace.db, datasetPath('stix', name), noop());
+      const report = await importPath(t.workspace.db, datasetPath('stix', name), noop());
       expect(report, name).toMatchObject({ kind: 'stix', table: 'stix_objects', rowsRead: objects.length, rowsLoaded: objects.length, rowsRejected: 0 });
       expect(report.notes[0], name).toContain(`Objects by type: `);
-      const counts = await workspace.db.rows<{ type: string; n: bigint }>(`SELECT type, count(*) AS n FROM stix_objects WHERE file = $name GROUP BY type`, { name });
+      const counts = await t.workspace.db.rows<{ type: string; n: bigint }>(`SELECT type, count(*) AS n FROM stix_objects WHERE file = $name GROUP BY type`, { name });
       expect(Object.fromEntries(counts.map((c) => [c.type, Number(c.n)])), name).toEqual(expected);
     }
     const apt1 = countByType((JSON.parse(readFileSync(datasetPath('stix', 'threat-reports_apt1.json'), 'utf8')) as { objects: StixObject[] }).objects);
@@ -69,43 +59,43 @@ describe.skipIf(!hasDataset('stix'))('importing STIX 2.1 bundles', () => {
   it('shows indicators and relationships in typed views, each object once at its latest version', async () => {
     const all = bundles.flatMap((name) => (JSON.parse(readFileSync(datasetPath('stix', name), 'utf8')) as { objects: StixObject[] }).objects);
     const distinct = (type: string) => new Set(all.filter((o) => o.type === type).map((o) => o.id)).size;
-    expect(await workspace.db.value(`SELECT count(*) FROM stix_indicators`)).toBe(BigInt(distinct('indicator')));
-    expect(await workspace.db.value(`SELECT count(*) FROM stix_relationships`)).toBe(BigInt(distinct('relationship')));
+    expect(await t.workspace.db.value(`SELECT count(*) FROM stix_indicators`)).toBe(BigInt(distinct('indicator')));
+    expect(await t.workspace.db.value(`SELECT count(*) FROM stix_relationships`)).toBe(BigInt(distinct('relationship')));
     const indicator = all.find((o) => o.type === 'indicator')!;
-    const [row] = await workspace.db.rows(`SELECT pattern, pattern_type FROM stix_indicators WHERE id = $id`, { id: indicator.id });
+    const [row] = await t.workspace.db.rows(`SELECT pattern, pattern_type FROM stix_indicators WHERE id = $id`, { id: indicator.id });
     expect(row).toEqual({ pattern: indicator.pattern, pattern_type: indicator.pattern_type ?? null });
   });
 
   it('re-importing a bundle replaces its objects rather than adding them again', async () => {
-    const before = await workspace.db.value(`SELECT count(*) FROM stix_objects`);
-    await importPath(workspace.db, datasetPath('stix', 'threat-reports_poisonivy.json'), noop());
-    expect(await workspace.db.value(`SELECT count(*) FROM stix_objects`)).toBe(before);
+    const before = await t.workspace.db.value(`SELECT count(*) FROM stix_objects`);
+    await importPath(t.workspace.db, datasetPath('stix', 'threat-reports_poisonivy.json'), noop());
+    expect(await t.workspace.db.value(`SELECT count(*) FROM stix_objects`)).toBe(before);
   });
 
   it('puts incidents, sightings and identities in their views, and lists an object without an id as a reject', async () => {
-    const path = join(temp.dir, 'clinic-incident.json');
+    const path = join(t.dir, 'clinic-incident.json');
     writeFileSync(path, JSON.stringify(INCIDENT_BUNDLE, null, 2));
-    const report = await importPath(workspace.db, path, noop());
+    const report = await importPath(t.workspace.db, path, noop());
     expect(report).toMatchObject({ kind: 'stix', rowsRead: 6, rowsLoaded: 5, rowsRejected: 1 });
-    expect(await workspace.db.rows(`SELECT name, description FROM stix_incidents`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT name, description FROM stix_incidents`)).toEqual([
       { name: 'Mailbox compromise', description: 'Two staff mailboxes accessed after a phishing email.' },
     ]);
-    expect(await workspace.db.rows(`SELECT sighting_of_ref, where_sighted_refs, count, strftime(first_seen, '%Y-%m-%d %H:%M') AS first_seen FROM stix_sightings`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT sighting_of_ref, where_sighted_refs, count, strftime(first_seen, '%Y-%m-%d %H:%M') AS first_seen FROM stix_sightings`)).toEqual([
       { sighting_of_ref: 'indicator--aa000000-0000-4000-8000-000000000002', where_sighted_refs: ['identity--aa000000-0000-4000-8000-000000000001'], count: 14n, first_seen: '2024-03-03 08:00' },
     ]);
-    expect(await workspace.db.rows(`SELECT name, identity_class, sectors FROM stix_identities WHERE name = 'Northside Clinic'`)).toEqual([
+    expect(await t.workspace.db.rows(`SELECT name, identity_class, sectors FROM stix_identities WHERE name = 'Northside Clinic'`)).toEqual([
       { name: 'Northside Clinic', identity_class: 'organization', sectors: ['healthcare'] },
     ]);
-    expect(await workspace.db.rows(`SELECT reason FROM bw_rejects WHERE file = 'clinic-incident.json'`)).toEqual([{ reason: 'object 6 of the bundle has no id' }]);
+    expect(await t.workspace.db.rows(`SELECT reason FROM bw_rejects WHERE file = 'clinic-incident.json'`)).toEqual([{ reason: 'object 6 of the bundle has no id' }]);
   });
 
   it('a truncated bundle fails with its file name and leaves the workspace as it was', async () => {
-    const path = join(temp.dir, 'cut-bundle.json');
+    const path = join(t.dir, 'cut-bundle.json');
     writeFileSync(path, JSON.stringify(INCIDENT_BUNDLE).slice(0, 400));
-    const before = await workspaceSnapshot(workspace.db);
-    const error = await importPath(workspace.db, path, noop()).catch((e: unknown) => e);
+    const before = await workspaceSnapshot(t.workspace.db);
+    const error = await importPath(t.workspace.db, path, noop()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbenchError);
     expect((error as WorkbenchError).message).toMatch(/^cut-bundle\.json.*could not be read as a STIX bundle: Malformed JSON/);
-    expect(await workspaceSnapshot(workspace.db)).toEqual(before);
+    expect(await workspaceSnapshot(t.workspace.db)).toEqual(before);
   });
 });

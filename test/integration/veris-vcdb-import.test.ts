@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importPath } from '../../electron/engine/imports/run-import';
-import { Workspace } from '../../electron/engine/workspace/workspace';
 import { datasetPath, hasDataset } from '../helpers/datasets';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempWorkspace } from '../helpers/temp-workspace';
 
 const FOLDER = datasetPath('vcdb', 'healthcare');
 
@@ -51,23 +50,16 @@ function expectedFromFiles(): Expected {
 }
 
 describe.skipIf(!hasDataset('vcdb', 'healthcare'))('importing the VCDB healthcare folder (VERIS)', () => {
-  let temp: { dir: string; remove: () => void };
-  let workspace: Workspace;
+  const t = useTempWorkspace('bw-veris-');
   let expected: Expected;
 
   beforeAll(async () => {
-    temp = makeTempDir('bw-veris-');
-    workspace = await Workspace.open(join(temp.dir, 'workspace'));
     expected = expectedFromFiles();
-  });
-  afterAll(() => {
-    workspace?.close();
-    temp?.remove();
   });
 
   it('imports every incident in a few seconds, with counts by year and actor equal to the JSON files', async () => {
     const started = performance.now();
-    const report = await importPath(workspace.db, FOLDER, { signal: new AbortController().signal, progress: () => undefined });
+    const report = await importPath(t.workspace.db, FOLDER, { signal: new AbortController().signal, progress: () => undefined });
     const seconds = (performance.now() - started) / 1000;
     console.info(`VCDB healthcare: ${expected.files} files imported in ${seconds.toFixed(2)} s`);
     expect(seconds).toBeLessThan(15);
@@ -76,23 +68,23 @@ describe.skipIf(!hasDataset('vcdb', 'healthcare'))('importing the VCDB healthcar
     expect(expected.incidents).toBe(2444);
     expect(report).toMatchObject({ kind: 'veris', table: 'veris_breaches', rowsRead: 2445, rowsLoaded: 2444, rowsRejected: 1 });
 
-    const years = await workspace.db.rows<{ y: number; n: bigint }>(
+    const years = await t.workspace.db.rows<{ y: number; n: bigint }>(
       `SELECT CAST(year(incident_date) AS INTEGER) AS y, count(*) AS n FROM breaches WHERE source = 'veris' GROUP BY ALL ORDER BY y`,
     );
     expect(new Map(years.map((r) => [r.y, Number(r.n)]))).toEqual(expected.byYear);
     expect(expected.byYear.get(2013)).toBe(395);
 
-    const actors = await workspace.db.rows<{ actor: string; n: bigint }>(`SELECT actor, count(*) AS n FROM breaches WHERE source = 'veris' GROUP BY ALL`);
+    const actors = await t.workspace.db.rows<{ actor: string; n: bigint }>(`SELECT actor, count(*) AS n FROM breaches WHERE source = 'veris' GROUP BY ALL`);
     expect(new Map(actors.map((r) => [r.actor, Number(r.n)]))).toEqual(expected.byActor);
 
-    const records = await workspace.db.rows<{ total: bigint; known: bigint }>(
+    const records = await t.workspace.db.rows<{ total: bigint; known: bigint }>(
       `SELECT sum(records_affected) AS total, count(records_affected) AS known FROM breaches WHERE source = 'veris'`,
     );
     expect(records[0]).toEqual({ total: BigInt(expected.records), known: BigInt(expected.withRecords) });
   });
 
   it('maps VERIS fields to the canonical columns (one incident checked by hand)', async () => {
-    const [row] = await workspace.db.rows(
+    const [row] = await t.workspace.db.rows(
       `SELECT case_id, entity, entity_type, country, state, strftime(incident_date, '%Y-%m-%d') AS incident_date, strftime(reported_date, '%Y-%m-%d') AS reported_date,
               records_affected, breach_types, locations, actor, actors, actor_rule, threat, business_associate
        FROM breaches WHERE source = 'veris' AND case_id = '0008DADB-E83D-4278-A19A-CEE01610CF43'`,
@@ -114,16 +106,16 @@ describe.skipIf(!hasDataset('vcdb', 'healthcare'))('importing the VCDB healthcar
       threat: 'loss_or_theft',
       business_associate: false,
     });
-    const precision = await workspace.db.value(`SELECT incident_date_precision FROM veris_incidents WHERE incident_id = '0008DADB-E83D-4278-A19A-CEE01610CF43'`);
+    const precision = await t.workspace.db.value(`SELECT incident_date_precision FROM veris_incidents WHERE incident_id = '0008DADB-E83D-4278-A19A-CEE01610CF43'`);
     expect(precision).toBe('year');
   });
 
   it('lists the duplicate file in the rejects table, and a re-import replaces rather than doubles', async () => {
-    const rejects = await workspace.db.rows<{ file: string; reason: string }>(
+    const rejects = await t.workspace.db.rows<{ file: string; reason: string }>(
       `SELECT r.file, r.reason FROM bw_rejects r JOIN bw_files f USING (file_id) WHERE f.source_id = 'veris'`,
     );
     expect(rejects).toEqual([{ file: 'f100b661-46be-40f0-a2ea-d56a997cf0e1 2.json', reason: expect.stringMatching(/duplicate incident_id.*f100b661-46be-40f0-a2ea-d56a997cf0e1\.json/) }]);
-    await importPath(workspace.db, FOLDER, { signal: new AbortController().signal, progress: () => undefined });
-    expect(await workspace.db.value(`SELECT count(*) FROM breaches WHERE source = 'veris'`)).toBe(2444n);
+    await importPath(t.workspace.db, FOLDER, { signal: new AbortController().signal, progress: () => undefined });
+    expect(await t.workspace.db.value(`SELECT count(*) FROM breaches WHERE source = 'veris'`)).toBe(2444n);
   });
 });
