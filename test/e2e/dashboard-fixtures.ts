@@ -1,23 +1,13 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import { tableToPlainRows, type PlainValue } from '../../shared/arrow-values';
+import { datasetPath, OCR_FILES } from '../helpers/datasets';
 import { startHost, type RunningHost } from './web-host-process';
 
-export const OCR_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'datasets', 'ocr');
+export const OCR_DIR = datasetPath('ocr');
 export const HAS_OCR = existsSync(OCR_DIR);
-const OCR_FILES = [
-  'ocr_archive_2024-06-28_cleantext.csv',
-  'ocr_archive_2024-10-08.csv',
-  'ocr_investigation_2024-10-08.csv',
-  'ocr_investigation_2024-11-01.csv',
-  'ocr_investigation_2025-06-13.csv',
-  'ocr_investigation_2025-11-13.csv',
-  'ocr_investigation_2025-12-31.csv',
-  'ocr_investigation_2026-04-07.csv',
-];
 
 /**
  * A real web host on a fresh workspace with the eight OCR exports loaded through the API (once per

@@ -1,19 +1,17 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import { tableToPlainRows } from '../../shared/arrow-values';
 import { startHost, type RunningHost } from './web-host-process';
+import { HAS_OCR, OCR_DIR } from './dashboard-fixtures';
 import { openApp } from './open-app';
 
-const OCR_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', 'ocr');
 
 /**
  * A new user's first minutes, in a real Chromium against the real web host: the welcome screen finds
  * the OCR exports, loads them, and the Overview draws breaches per year from real numbers.
  */
 test.describe('first run in the browser', () => {
-  test.skip(!existsSync(OCR_DIR), `the shared OCR exports are not at ${OCR_DIR}`);
+  test.skip(!HAS_OCR, `the shared OCR exports are not at ${OCR_DIR}`);
   let host: RunningHost;
 
   test.beforeAll(async () => {

@@ -1,12 +1,13 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { attachScreenshot, collectErrors, sqlNumber } from './dashboard-fixtures';
 import { startHost, type RunningHost } from './web-host-process';
+import { datasetPath } from '../helpers/datasets';
 import { openApp } from './open-app';
 
-const VCDB_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', 'vcdb', 'healthcare');
+const VCDB_DIR = datasetPath('vcdb', 'healthcare');
 
 /**
  * A folder of VERIS incidents chosen in the browser: its files go to the web host keeping the

@@ -2,38 +2,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test, type Page } from '@playwright/test';
+import { writeBigIncidentCsv } from '../fixtures/big-incident-csv';
 import { attachScreenshot, collectErrors, sqlNumber } from './dashboard-fixtures';
 import { startHost, type RunningHost } from './web-host-process';
 import { openApp } from './open-app';
 
 const ROWS = 3_000_000;
-
-/**
- * An incident log of ROWS rows (about 52 bytes a row, some 150 MB), written by DuckDB's COPY with
- * the path bound as a parameter: millions of rows in a second or two, not a minute of JavaScript.
- */
-async function writeBigLog(path: string): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    await connection.run(
-      `COPY (
-         SELECT 'INC-' || i AS "Case ID",
-                strftime(DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), '%Y-%m-%d') AS "Date Reported",
-                (i * 7919) % 100000 AS "Records Affected",
-                ['employee', 'hacker', 'vendor', 'unknown'][1 + i % 4] AS "Actor",
-                ['Theft', 'Loss', 'Hacking/IT Incident', 'Unauthorized Access/Disclosure'][1 + i % 4] AS "Breach Type"
-         FROM range(${ROWS}) r(i)
-       ) TO $path (HEADER, DELIMITER ',')`,
-      { path },
-    );
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 /** The percent and rows the progress bar shows now, or null when it shows none (read in one go: the bar goes when the job ends). */
 async function shownProgress(page: Page): Promise<{ percent: number; rows: number | null } | null> {
@@ -56,7 +31,7 @@ test.describe('a multi-million-row incident log: progress and cancel in the wind
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bw-e2e-big-'));
     csv = join(dir, 'big_log.csv');
-    await writeBigLog(csv);
+    await writeBigIncidentCsv(csv, ROWS);
     host = await startHost();
   });
   test.afterAll(async () => {

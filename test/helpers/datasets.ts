@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The shared datasets live beside the project (../shared/datasets) and are never committed into it.
  * Tests that need them skip, saying why, when they are absent (a fresh clone elsewhere).
  */
-export const SHARED_DATASETS = process.env.BREACH_SHARED_DATASETS ?? resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
+// From import.meta.url, not __dirname: Playwright loads the end-to-end tests (which use this too) as ES modules.
+export const SHARED_DATASETS = process.env.BREACH_SHARED_DATASETS ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'datasets');
 
 export function datasetPath(...parts: string[]): string {
   return join(SHARED_DATASETS, ...parts);
