@@ -305,6 +305,9 @@ export const viewStateSchema = z.object({
 
 const empty = z.object({}).strict();
 
+/** The size of one part of a browser-mode upload (see `uploadFile.append`). */
+export const UPLOAD_PART_BYTES = 32 * 1024 * 1024;
+
 export const apiSpec = {
   info: { request: empty, response: appInfoSchema },
   listSources: { request: empty, response: z.array(sourceSummarySchema) },
@@ -322,6 +325,11 @@ export const apiSpec = {
         bytes: arrowBytes,
         /** A dropped folder's file: its folder inside the uploads folder ("drop-1/healthcare/2019"), so the folder imports whole. */
         folder: z.string().min(1).max(1_000).optional(),
+        /**
+         * Adds `bytes` to the end of the file a previous call with the same name and folder began: big
+         * files go in parts (UPLOAD_PART_BYTES), so neither the window nor the host holds one whole.
+         */
+        append: z.boolean().default(false),
       })
       .strict(),
     /** `folder`: where that folder landed (absolute), when one was given. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApiParsedRequest, ApiResponse, SourceSummary, TableInfo, WorkbenchEngineApi } from '../../shared/api';
@@ -215,7 +215,15 @@ export class Workbench implements WorkbenchEngineApi {
     await mkdir(folder, { recursive: true });
     const path = join(folder, safe(request.name));
     if (!path.startsWith(this.workspace.uploadsDir + sep)) throw new WorkbenchError({ code: 'invalid_request', message: `Bad upload name "${request.name}".` });
-    await writeFile(path, request.bytes);
+    if (request.append) {
+      // Only a file this upload began: a part never creates one (a lost first part would leave a file that starts mid-way).
+      if (!(await stat(path).catch(() => null))?.isFile()) {
+        throw new WorkbenchError({ code: 'invalid_request', message: `${request.name}: no upload to continue; send the file again from its start.`, file: request.name });
+      }
+      await appendFile(path, request.bytes);
+    } else {
+      await writeFile(path, request.bytes);
+    }
     return { path, folder: segments.length ? folder : null };
   }
 

@@ -88,13 +88,26 @@ describe('the import window’s API', () => {
   });
 
   it('keeps a dropped folder’s shape in the uploads and refuses to climb out of them', async () => {
-    const nested = await engine.uploadFile({ name: 'a.json', bytes: new TextEncoder().encode('{}'), folder: 'drop-1/vcdb/2019' });
+    const nested = await engine.uploadFile({ name: 'a.json', bytes: new TextEncoder().encode('{}'), folder: 'drop-1/vcdb/2019', append: false });
     expect(nested.folder).toBe(join(temp.dir, 'workspace', 'uploads', 'drop-1', 'vcdb', '2019'));
     expect(nested.path).toBe(join(nested.folder!, 'a.json'));
     expect(existsSync(nested.path)).toBe(true);
-    const plain = await engine.uploadFile({ name: '../../evil.csv', bytes: new Uint8Array([65]) });
+    const plain = await engine.uploadFile({ name: '../../evil.csv', bytes: new Uint8Array([65]), append: false });
     expect(plain).toEqual({ path: join(temp.dir, 'workspace', 'uploads', 'evil.csv'), folder: null });
-    await expect(engine.uploadFile({ name: 'x.csv', bytes: new Uint8Array([65]), folder: 'drop/../../..' })).rejects.toThrow(/Bad upload folder/);
+    await expect(engine.uploadFile({ name: 'x.csv', bytes: new Uint8Array([65]), folder: 'drop/../../..', append: false })).rejects.toThrow(/Bad upload folder/);
+  });
+
+  it('takes a big upload in parts, each appended to the one before, and never starts a file with a later part', async () => {
+    const whole = new Uint8Array(100_000).map((_, i) => i % 251);
+    const parts = [whole.subarray(0, 40_000), whole.subarray(40_000, 80_000), whole.subarray(80_000)];
+    let path = '';
+    for (const [i, bytes] of parts.entries()) path = (await engine.uploadFile({ name: 'big.csv', bytes, folder: 'drop-2', append: i > 0 })).path;
+    expect(new Uint8Array(readFileSync(path))).toEqual(whole);
+    // Sending the file again starts it over rather than adding to the old copy.
+    await engine.uploadFile({ name: 'big.csv', bytes: parts[0]!, folder: 'drop-2', append: false });
+    expect(readFileSync(path).byteLength).toBe(40_000);
+    await expect(engine.uploadFile({ name: 'never-begun.csv', bytes: parts[1]!, append: true })).rejects.toThrow(/never-begun\.csv: no upload to continue/);
+    expect(existsSync(join(temp.dir, 'workspace', 'uploads', 'never-begun.csv'))).toBe(false);
   });
 
   it('lists the rejects of a file’s latest import by reason and line, a page at a time', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentifiedFile, JobStatus, Mapping } from '../../shared/api';
+import { UPLOAD_PART_BYTES, type IdentifiedFile, type JobStatus, type Mapping, type WorkbenchApi } from '../../shared/api';
+import type { Action } from '../../renderer/src/actions/action';
 import { compareSource, setCompareMine, toggleCompareSameYears } from '../../renderer/src/actions/compare';
 import {
   dismissImportJob,
@@ -18,7 +19,7 @@ import { actionForKey } from '../../renderer/src/actions/keyboard';
 import { actorShareModel, perYearModel, sizeModel, summaryRows, type CompareSide } from '../../renderer/src/compare/compare-models';
 import { ancestorPath, pickedFolderItems } from '../../renderer/src/imports/dropped-items';
 import { MAX_RECENT_FILES } from '../../renderer/src/imports/import-state';
-import { labelFor } from '../../renderer/src/imports/intake';
+import { createIntake, labelFor } from '../../renderer/src/imports/intake';
 import { parseWords, readerSummary, unknownActorWord, withActorWords, withField } from '../../renderer/src/imports/mapping-labels';
 import { fromViewState, INITIAL_STATE, toViewState } from '../../renderer/src/state/app-state';
 
@@ -230,5 +231,52 @@ describe('comparison models', () => {
     expect(rows.find((r) => r.key === 'median')).toMatchObject({ mine: '460', theirs: '5,415' });
     expect(rows.find((r) => r.key === 'known')).toMatchObject({ mine: '80%', theirs: '100%' });
     expect(rows.find((r) => r.key === 'years')).toMatchObject({ mine: '2023–2024' });
+  });
+});
+
+describe('browser-mode uploads', () => {
+  it('sends a big file in parts, appended in order, and counts the bytes sent', async () => {
+    const size = 2 * UPLOAD_PART_BYTES + 123;
+    const file = new File([new Uint8Array(size).fill(7)], 'big.csv');
+    const calls: { name: string; bytes: number; append: boolean }[] = [];
+    const api = {
+      uploadFile: async (r: { name: string; bytes: Uint8Array; append?: boolean }) => {
+        calls.push({ name: r.name, bytes: r.bytes.byteLength, append: r.append ?? false });
+        return { path: `/uploads/${r.name}`, folder: null };
+      },
+      identifyFiles: async () => [],
+    } as unknown as WorkbenchApi;
+    let state = INITIAL_STATE;
+    const shown: unknown[] = [];
+    const store = {
+      dispatch: <P>(action: Action<P>, payload: P) => {
+        state = action.perform(state, payload);
+        shown.push(state.imports.uploading && { ...state.imports.uploading });
+      },
+    };
+    await createIntake(api, store, undefined).openItems([{ kind: 'file', file }]);
+    expect(calls).toEqual([
+      { name: 'big.csv', bytes: UPLOAD_PART_BYTES, append: false },
+      { name: 'big.csv', bytes: UPLOAD_PART_BYTES, append: true },
+      { name: 'big.csv', bytes: 123, append: true },
+    ]);
+    // What the window showed as the parts went: bytes sent of all of them, then the file done.
+    expect(shown.slice(0, 5)).toEqual([
+      { names: ['big.csv'], done: 0, total: 1, sentBytes: 0, totalBytes: size },
+      { names: ['big.csv'], done: 0, total: 1, sentBytes: UPLOAD_PART_BYTES, totalBytes: size },
+      { names: ['big.csv'], done: 0, total: 1, sentBytes: 2 * UPLOAD_PART_BYTES, totalBytes: size },
+      { names: ['big.csv'], done: 0, total: 1, sentBytes: size, totalBytes: size },
+      { names: ['big.csv'], done: 1, total: 1, sentBytes: size, totalBytes: size },
+    ]);
+  });
+
+  it('sends an empty file as one empty part', async () => {
+    const calls: boolean[] = [];
+    const api = {
+      uploadFile: async (r: { append?: boolean }) => (calls.push(r.append ?? false), { path: '/uploads/empty.csv', folder: null }),
+      identifyFiles: async () => [],
+    } as unknown as WorkbenchApi;
+    await createIntake(api, { dispatch: () => undefined }, undefined).openItems([{ kind: 'file', file: new File([], 'empty.csv') }]);
+    expect(calls).toEqual([false]);
   });
 });

@@ -23,10 +23,21 @@ export const openImportView: Action = {
 };
 
 /** Browser mode: dropped files go to the web host first; the import view says so meanwhile. */
-export const uploadStarted: Action<{ names: string[] }> = {
+export const uploadStarted: Action<{ names: string[]; bytes: number }> = {
   name: 'uploadStarted',
   label: 'Upload files',
-  perform: (state, { names }) => ({ ...withImports(state, { uploading: { names, done: 0, total: names.length } }), view: 'import' }),
+  perform: (state, { names, bytes }) => ({
+    ...withImports(state, { uploading: { names, done: 0, total: names.length, sentBytes: 0, totalBytes: bytes } }),
+    view: 'import',
+  }),
+};
+
+/** Another part of an upload reached the engine. */
+export const uploadSent: Action<number> = {
+  name: 'uploadSent',
+  label: 'Upload progress',
+  perform: (state, bytes) =>
+    state.imports.uploading ? withImports(state, { uploading: { ...state.imports.uploading, sentBytes: state.imports.uploading.sentBytes + bytes } }) : state,
 };
 
 export const uploadProgressed: Action<number> = {

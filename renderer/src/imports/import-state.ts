@@ -46,7 +46,8 @@ export interface ImportJobEntry {
  */
 export interface ImportsState {
   /** Browser mode: files being handed to the web host before they can be imported. */
-  uploading: { names: string[]; done: number; total: number } | null;
+  /** Files handed to the engine in browser mode: how many are done, and bytes sent of all of them. */
+  uploading: { names: string[]; done: number; total: number; sentBytes: number; totalBytes: number } | null;
   /** Local logs waiting for the mapping step, the first one shown. */
   queue: MappingDraft[];
   /** Newest first. */

@@ -1,10 +1,10 @@
-import type { IdentifiedFile, WorkbenchApi } from '../../../shared/api';
+import { UPLOAD_PART_BYTES, type IdentifiedFile, type WorkbenchApi } from '../../../shared/api';
 import type { DesktopBridge } from '../../../shared/desktop-bridge';
-import { filesIdentified, importJobStarted, intakeFailed, uploadProgressed, uploadStarted } from '../actions/imports';
+import { filesIdentified, importJobStarted, intakeFailed, uploadProgressed, uploadSent, uploadStarted } from '../actions/imports';
 import type { Store } from '../state/store';
 import { ancestorPath, type DroppedItem } from './dropped-items';
 
-/** Small files go up several at a time (a VERIS folder holds thousands); one big file is one request. */
+/** Small files go up several at a time (a VERIS folder holds thousands); a big file goes in parts, one after another. */
 const PARALLEL_UPLOADS = 6;
 
 /**
@@ -46,15 +46,17 @@ export function createIntake(api: WorkbenchApi, store: Pick<Store, 'dispatch'>, 
       await openPaths(items.map((item) => desktopPath(desktop, item)).filter((p) => p !== ''));
       return;
     }
-    store.dispatch(uploadStarted, { names: items.map((i) => (i.kind === 'file' ? i.file.name : `${i.name}/`)) });
+    const bytes = items.reduce((n, i) => n + (i.kind === 'file' ? i.file.size : i.files.reduce((m, f) => m + f.file.size, 0)), 0);
+    store.dispatch(uploadStarted, { names: items.map((i) => (i.kind === 'file' ? i.file.name : `${i.name}/`)), bytes });
+    const sent = (n: number) => store.dispatch(uploadSent, n);
     const paths: string[] = [];
     let done = 0;
     try {
       for (const item of items) {
         if (item.kind === 'file') {
-          paths.push((await api.uploadFile({ name: item.file.name, bytes: new Uint8Array(await item.file.arrayBuffer()) })).path);
+          paths.push((await uploadInParts(api, item.file, undefined, sent)).path);
         } else {
-          paths.push(await uploadFolder(api, item));
+          paths.push(await uploadFolder(api, item, sent));
         }
         store.dispatch(uploadProgressed, ++done);
       }
@@ -69,14 +71,13 @@ export function createIntake(api: WorkbenchApi, store: Pick<Store, 'dispatch'>, 
 }
 
 /** Every file of a dropped folder under one fresh folder in the uploads, so the folder imports whole. */
-async function uploadFolder(api: WorkbenchApi, item: Extract<DroppedItem, { kind: 'folder' }>): Promise<string> {
+async function uploadFolder(api: WorkbenchApi, item: Extract<DroppedItem, { kind: 'folder' }>, sent: (bytes: number) => void): Promise<string> {
   const drop = `drop-${Date.now().toString(36)}`;
   let folderPath: string | null = null;
   const queue = [...item.files];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const bytes = new Uint8Array(await next.file.arrayBuffer());
-      const { folder } = await api.uploadFile({ name: next.file.name, bytes, folder: `${drop}/${next.dir}` });
+      const { folder } = await uploadInParts(api, next.file, `${drop}/${next.dir}`, sent);
       // The answer names the file's own folder; the dropped folder is as many levels up as the file sits below it.
       if (folder && folderPath === null) folderPath = ancestorPath(folder, next.dir.split('/').length - 1);
     }
@@ -84,6 +85,20 @@ async function uploadFolder(api: WorkbenchApi, item: Extract<DroppedItem, { kind
   await Promise.all(Array.from({ length: Math.min(PARALLEL_UPLOADS, queue.length) }, worker));
   if (folderPath === null) throw new Error(`${item.name} is an empty folder: there is nothing to import.`);
   return folderPath;
+}
+
+/**
+ * One file to the engine in parts of UPLOAD_PART_BYTES, each read from the file only when it is sent,
+ * so a gigabyte log never sits whole in the window's memory or in one request.
+ */
+async function uploadInParts(api: WorkbenchApi, file: File, folder: string | undefined, sent: (bytes: number) => void) {
+  let answer: { path: string; folder: string | null } | undefined;
+  for (let start = 0; answer === undefined || start < file.size; start += UPLOAD_PART_BYTES) {
+    const bytes = new Uint8Array(await file.slice(start, start + UPLOAD_PART_BYTES).arrayBuffer());
+    answer = await api.uploadFile({ name: file.name, bytes, append: start > 0, ...(folder ? { folder } : {}) });
+    sent(bytes.byteLength);
+  }
+  return answer;
 }
 
 function desktopPath(desktop: DesktopBridge, item: DroppedItem): string {

@@ -1,3 +1,4 @@
+import { UPLOAD_PART_BYTES } from '../../../shared/api';
 import { dismissProblems } from '../actions/imports';
 import { desktopBridge } from '../api/workbench-client';
 import { pickedFolderItems } from '../imports/dropped-items';
@@ -59,10 +60,11 @@ export function ImportView() {
         </div>
         {imports.uploading && (
           <div className="uploading" role="status" data-testid="uploading">
-            <progress aria-label="Handing the files to the workbench" />
+            <progress aria-label="Handing the files to the workbench" {...(imports.uploading.totalBytes > 0 ? { max: imports.uploading.totalBytes, value: imports.uploading.sentBytes } : {})} />
             <span>
               Handing {imports.uploading.names.join(', ')} to the workbench
-              {imports.uploading.total > 1 ? ` (${imports.uploading.done} of ${imports.uploading.total})` : ''}…
+              {imports.uploading.total > 1 ? ` (${imports.uploading.done} of ${imports.uploading.total})` : ''}
+              {imports.uploading.totalBytes >= UPLOAD_PART_BYTES ? `: ${Math.floor((100 * imports.uploading.sentBytes) / imports.uploading.totalBytes)}%` : ''}…
             </span>
           </div>
         )}
