@@ -48,7 +48,18 @@ export function createIntake(api: WorkbenchApi, store: Pick<Store, 'dispatch'>, 
     }
     const bytes = items.reduce((n, i) => n + (i.kind === 'file' ? i.file.size : i.files.reduce((m, f) => m + f.file.size, 0)), 0);
     store.dispatch(uploadStarted, { names: items.map((i) => (i.kind === 'file' ? i.file.name : `${i.name}/`)), bytes });
-    const sent = (n: number) => store.dispatch(uploadSent, n);
+    // A VERIS folder sends thousands of small files: the bar moves at most ten times a second.
+    let unshown = 0;
+    let shownAt = 0;
+    const show = () => {
+      if (unshown > 0) store.dispatch(uploadSent, unshown);
+      unshown = 0;
+      shownAt = performance.now();
+    };
+    const sent = (n: number) => {
+      unshown += n;
+      if (performance.now() - shownAt >= 100) show();
+    };
     const paths: string[] = [];
     let done = 0;
     try {
@@ -58,6 +69,7 @@ export function createIntake(api: WorkbenchApi, store: Pick<Store, 'dispatch'>, 
         } else {
           paths.push(await uploadFolder(api, item, sent));
         }
+        show();
         store.dispatch(uploadProgressed, ++done);
       }
     } catch (error) {
