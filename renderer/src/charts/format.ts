@@ -32,3 +32,18 @@ export function tooltipText(title: string, lines: string[]): string {
   const safe = (text: string) => text.replace(/\{(?=[^{}|]*\|)/g, '(');
   return [`{b|${safe(title).replaceAll('}', ')')}}`, ...lines.map(safe)].join('\n');
 }
+
+/**
+ * The tooltip of a bar chart over categories: hovering anywhere over category `i` shades it and shows
+ * the title and lines `describe` gives for it (nothing when it gives none), as `tooltipText`.
+ */
+export function categoryTooltip(describe: (index: number) => { title: string; lines: string[] } | undefined) {
+  return {
+    trigger: 'axis',
+    axisPointer: { type: 'shadow' },
+    formatter: (items: { dataIndex: number }[]) => {
+      const content = describe(items[0]?.dataIndex ?? 0);
+      return content ? tooltipText(content.title, content.lines) : '';
+    },
+  };
+}

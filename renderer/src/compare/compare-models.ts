@@ -3,7 +3,7 @@ import type { FiltersInput } from '../../../shared/filters';
 import { ACTORS } from '../../../shared/schema';
 import type { ChartModel, Datum, PlainRow, TableRow } from '../charts/chart-spec';
 import { ACTOR_COLORS, SERIES_COLORS } from '../charts/chart-themes';
-import { formatCompact, formatCount, formatPercent, toNumber, tooltipText } from '../charts/format';
+import { categoryTooltip, formatCompact, formatCount, formatPercent, toNumber } from '../charts/format';
 import { yearRange } from '../filters/filter-edits';
 import { ACTOR_LABELS } from '../filters/filter-labels';
 
@@ -136,15 +136,10 @@ export function breachTypeModel(mine: CompareSide, theirs: CompareSide): ChartMo
   const types = all.sort((a, b) => share(mine, b) + share(theirs, b) - (share(mine, a) + share(theirs, a)) || a.localeCompare(b)).slice(0, TOP_TYPES);
   return {
     option: {
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (items: { dataIndex: number }[]) => {
-          const type = types[items[0]?.dataIndex ?? 0];
-          if (!type) return '';
-          return tooltipText(type, sides.map((s) => `${s.label}: ${formatPercent(share(s, type))} (${formatCount(count(s, type))})`));
-        },
-      },
+      tooltip: categoryTooltip((i) => {
+        const type = types[i];
+        return type ? { title: type, lines: sides.map((s) => `${s.label}: ${formatPercent(share(s, type))} (${formatCount(count(s, type))})`) } : undefined;
+      }),
       legend: { top: 0 },
       grid: { left: 8, right: 48, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatPercent(v) } },

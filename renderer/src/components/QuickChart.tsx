@@ -12,8 +12,8 @@ const MAX_POINTS = 2_000;
 export function QuickChart({ table }: { table: Table }) {
   const theme = useResolvedTheme();
   const columns = useMemo(() => arrowColumns(table), [table]);
-  const numeric = columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.kind === 'number');
-  const labels = columns.map((c, i) => ({ ...c, index: i }));
+  const labels = columns.map((c, i) => ({ name: c.name, kind: c.kind, index: i }));
+  const numeric = labels.filter((c) => c.kind === 'number');
   const [x, setX] = useState(() => labels.find((c) => c.kind !== 'number')?.index ?? 0);
   const [y, setY] = useState(() => numeric.find((c) => c.index !== x)?.index ?? numeric[0]?.index ?? -1);
   const [kind, setKind] = useState<'bar' | 'line'>('bar');
@@ -40,26 +40,8 @@ export function QuickChart({ table }: { table: Table }) {
   return (
     <section className="card quick-chart" aria-label="Quick chart of the result">
       <div className="toolbar">
-        <label>
-          Label{' '}
-          <select value={x} onChange={(e) => setX(Number(e.target.value))}>
-            {labels.map((c) => (
-              <option key={c.index} value={c.index}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Value{' '}
-          <select value={y} onChange={(e) => setY(Number(e.target.value))}>
-            {numeric.map((c) => (
-              <option key={c.index} value={c.index}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ColumnPicker label="Label" columns={labels} value={x} onChange={setX} />
+        <ColumnPicker label="Value" columns={numeric} value={y} onChange={setY} />
         <label>
           As{' '}
           <select value={kind} onChange={(e) => setKind(e.target.value as 'bar' | 'line')}>
@@ -71,5 +53,20 @@ export function QuickChart({ table }: { table: Table }) {
       </div>
       <EChart option={option} theme={theme} height={280} label={`Quick chart: ${columns[y]?.name} by ${columns[x]?.name}`} />
     </section>
+  );
+}
+
+function ColumnPicker({ label, columns, value, onChange }: { label: string; columns: { name: string; index: number }[]; value: number; onChange: (index: number) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {columns.map((c) => (
+          <option key={c.index} value={c.index}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

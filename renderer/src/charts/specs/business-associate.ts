@@ -1,6 +1,6 @@
 import { yearRange } from '../../filters/filter-edits';
 import type { ChartSpec, Datum } from '../chart-spec';
-import { formatCompact, formatCount, formatPercent, toNumber, tooltipText } from '../format';
+import { categoryTooltip, formatCompact, formatCount, formatPercent, toNumber } from '../format';
 
 const SERIES = [
   { key: 'with', name: 'Involved', color: '#d55e00' },
@@ -36,16 +36,18 @@ export const businessAssociateSpec: ChartSpec = {
     const dimmed = (key: string) => filters.businessAssociate !== undefined && key !== (filters.businessAssociate ? 'with' : 'without');
     return {
       option: {
-        tooltip: {
-          trigger: 'axis',
-          axisPointer: { type: 'shadow' },
-          formatter: (items: { dataIndex: number }[]) => {
-            const i = items[0]?.dataIndex ?? 0;
-            const c = counts[i];
-            if (!c) return '';
-            return tooltipText(String(years[i]), [`Business associate involved: ${formatCount(c.with)}`, `No business associate: ${formatCount(c.without)}`, `Not known: ${formatCount(c.unknown)}`, `Share involved: ${c.share === null ? '–' : formatPercent(c.share)}`]);
-          },
-        },
+        tooltip: categoryTooltip((i) => {
+          const c = counts[i];
+          return c && {
+            title: String(years[i]),
+            lines: [
+              `Business associate involved: ${formatCount(c.with)}`,
+              `No business associate: ${formatCount(c.without)}`,
+              `Not known: ${formatCount(c.unknown)}`,
+              `Share involved: ${c.share === null ? '–' : formatPercent(c.share)}`,
+            ],
+          };
+        }),
         legend: { top: 0 },
         grid: { left: 48, right: 16, top: 40, bottom: 28 },
         xAxis: { type: 'category', data: years.map(String) },

@@ -3,7 +3,7 @@ import type { FiltersInput } from '../../../../shared/filters';
 import type { ListField } from '../../filters/filter-labels';
 import { THREAT_SHORT_LABELS, valueLabel } from '../../filters/filter-labels';
 import type { ChartSpec, Datum, PlainRow } from '../chart-spec';
-import { formatCompact, formatCount, toNumber, tooltipText } from '../format';
+import { categoryTooltip, formatCompact, formatCount, toNumber } from '../format';
 
 interface CategoryOptions {
   id: string;
@@ -42,15 +42,10 @@ export function categoryBarsSpec(options: CategoryOptions): ChartSpec {
       const labels = datums.map((d) => d.label);
       return {
         option: {
-          tooltip: {
-            trigger: 'axis',
-            axisPointer: { type: 'shadow' },
-            formatter: (items: { dataIndex: number }[]) => {
-              const row = sorted[items[0]?.dataIndex ?? 0];
-              if (!row) return '';
-              return tooltipText(String(labels[items[0]!.dataIndex] ?? ''), [`Breaches: ${formatCount(row.breaches)}`, `People affected: ${formatCount(row.people_affected)}`]);
-            },
-          },
+          tooltip: categoryTooltip((i) => {
+            const row = sorted[i];
+            return row && { title: String(labels[i] ?? ''), lines: [`Breaches: ${formatCount(row.breaches)}`, `People affected: ${formatCount(row.people_affected)}`] };
+          }),
           grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
           xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v) } },
           yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { width: 180, overflow: 'truncate' } },

@@ -1,5 +1,5 @@
 import type { ChartSpec, Datum } from '../chart-spec';
-import { formatCompact, formatCount, toNumber, tooltipText } from '../format';
+import { categoryTooltip, formatCompact, formatCount, toNumber } from '../format';
 
 /**
  * OCR cases whose count of people affected changed most between snapshots (Change Healthcare:
@@ -19,16 +19,18 @@ export const countRevisionsSpec: ChartSpec = {
     });
     return {
       option: {
-        tooltip: {
-          trigger: 'axis',
-          axisPointer: { type: 'shadow' },
-          formatter: (items: { dataIndex: number }[]) => {
-            const r = top[items[0]?.dataIndex ?? 0];
-            return r
-              ? tooltipText(String(r.entity), [`First count: ${formatCount(r.first_count)}`, `Latest count: ${formatCount(r.latest_count)}`, `Change: ${formatCount(r.change)} in ${formatCount(r.revisions)} revision${r.revisions === 1 ? '' : 's'}`, `Last revised: ${r.last_revised}`])
-              : '';
-          },
-        },
+        tooltip: categoryTooltip((i) => {
+          const r = top[i];
+          return r && {
+            title: String(r.entity),
+            lines: [
+              `First count: ${formatCount(r.first_count)}`,
+              `Latest count: ${formatCount(r.latest_count)}`,
+              `Change: ${formatCount(r.change)} in ${formatCount(r.revisions)} revision${r.revisions === 1 ? '' : 's'}`,
+              `Last revised: ${r.last_revised}`,
+            ],
+          };
+        }),
         legend: { top: 0 },
         grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: (v: number) => formatCompact(v), hideOverlap: true } },

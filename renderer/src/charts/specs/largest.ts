@@ -1,5 +1,5 @@
 import type { ChartSpec, Datum } from '../chart-spec';
-import { formatCompact, formatCount, toNumber, tooltipText } from '../format';
+import { categoryTooltip, formatCompact, formatCount, toNumber } from '../format';
 
 /** The largest breaches by people affected; a click opens the case's rows (and its history from there). */
 export const largestSpec: ChartSpec = {
@@ -17,14 +17,10 @@ export const largestSpec: ChartSpec = {
     }));
     return {
       option: {
-        tooltip: {
-          trigger: 'axis',
-          axisPointer: { type: 'shadow' },
-          formatter: (items: { dataIndex: number }[]) => {
-            const r = top[items[0]?.dataIndex ?? 0];
-            return r ? tooltipText(String(r.entity), [`${r.state ?? ''} · reported ${r.reported_date}`, `People affected: ${formatCount(r.records_affected)}`]) : '';
-          },
-        },
+        tooltip: categoryTooltip((i) => {
+          const r = top[i];
+          return r && { title: String(r.entity), lines: [`${r.state ?? ''} · reported ${r.reported_date}`, `People affected: ${formatCount(r.records_affected)}`] };
+        }),
         grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
         xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: (v: number) => formatCompact(v), hideOverlap: true } },
         yAxis: { type: 'category', inverse: true, data: top.map((r) => String(r.entity)), axisLabel: { width: 200, overflow: 'truncate' } },

@@ -1,6 +1,6 @@
 import { monthRange } from '../../filters/filter-edits';
 import type { ChartSpec, Datum } from '../chart-spec';
-import { formatCompact, formatCount, toNumber, tooltipText } from '../format';
+import { categoryTooltip, formatCompact, formatCount, toNumber } from '../format';
 import { lowerBoundArea } from '../lower-bound-area';
 
 /** Breaches reported per calendar month: the seasonality and the spikes a yearly bar hides. */
@@ -23,16 +23,13 @@ export const perMonthSpec: ChartSpec = {
     const selected = months.find((m) => filters.dateFrom === monthRange(m).dateFrom && filters.dateTo === monthRange(m).dateTo);
     return {
       option: {
-        tooltip: {
-          trigger: 'axis',
-          axisPointer: { type: 'shadow' },
-          formatter: (items: { dataIndex: number }[]) => {
-            const r = rows[items[0]?.dataIndex ?? 0];
-            return r
-              ? tooltipText(String(r.month_label), [`Breaches: ${formatCount(r.breaches)}`, `People affected: ${formatCount(r.people_affected)}`, `Breaches with no count: ${formatCount(r.unknown_counts)}`])
-              : '';
-          },
-        },
+        tooltip: categoryTooltip((i) => {
+          const r = rows[i];
+          return r && {
+            title: String(r.month_label),
+            lines: [`Breaches: ${formatCount(r.breaches)}`, `People affected: ${formatCount(r.people_affected)}`, `Breaches with no count: ${formatCount(r.unknown_counts)}`],
+          };
+        }),
         grid: { left: 48, right: 16, top: 16, bottom: 28 },
         // A tick per month, hidden: with ticks only under the shown labels, ECharts snaps the lower-bound shade to them.
         xAxis: { type: 'category', data: months, axisLabel: { hideOverlap: true }, axisTick: { show: false, interval: 0 } },
