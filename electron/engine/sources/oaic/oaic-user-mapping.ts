@@ -72,32 +72,33 @@ export function mapUserTable(headers: OaicHeaderMap): UserMapping {
   const dates = { period: 'p.period', period_start: 'p.period_start', period_end: 'p.period_end' };
   const provenance = { source_url: text(role('source_url')) };
   const table = SHAPE_TABLE[headers.shape];
+  // Every shape's rows start with the period's dates and end with the source address.
+  const shaped = (select: Record<string, string>, extra: Pick<UserMapping, 'sourceClass'> = {}): UserMapping => ({
+    table,
+    period,
+    checks,
+    used,
+    ...extra,
+    select: { ...dates, ...select, ...provenance },
+  });
 
   switch (headers.shape) {
     case 'totals':
-      return {
-        table,
-        period,
-        checks,
-        used,
-        select: {
-          ...dates,
-          report_type: text(role('report_type')),
-          notifications_first_published: count('notifications'),
-          notifications_revised: count('notifications_revised'),
-          revised_in: text(role('revised_in')),
-          malicious_count: count('malicious'),
-          malicious_pct: pct('malicious'),
-          human_error_count: count('human_error'),
-          human_error_pct: pct('human_error'),
-          system_fault_count: count('system_fault'),
-          system_fault_pct: pct('system_fault'),
-          cyber_incident_count: count('cyber_incident'),
-          extra_source_urls: extraUrls(role('extra_source_urls')),
-          notes: text(role('note')),
-          ...provenance,
-        },
-      };
+      return shaped({
+        report_type: text(role('report_type')),
+        notifications_first_published: count('notifications'),
+        notifications_revised: count('notifications_revised'),
+        revised_in: text(role('revised_in')),
+        malicious_count: count('malicious'),
+        malicious_pct: pct('malicious'),
+        human_error_count: count('human_error'),
+        human_error_pct: pct('human_error'),
+        system_fault_count: count('system_fault'),
+        system_fault_pct: pct('system_fault'),
+        cyber_incident_count: count('cyber_incident'),
+        extra_source_urls: extraUrls(role('extra_source_urls')),
+        notes: text(role('note')),
+      });
     case 'source_long': {
       const source = required('source', 'source of breach');
       const sourceClass = `CASE
@@ -112,103 +113,54 @@ export function mapUserTable(headers: OaicHeaderMap): UserMapping {
         value: col(roles.get('source')!),
         reason: 'not an OAIC source of breach (malicious or criminal attack, human error, system fault, cyber incident, total)',
       });
-      return {
-        table,
-        period,
-        checks,
-        used,
-        sourceClass,
-        select: { ...dates, value_count: anyCount(), value_pct: anyPct(), note: text(role('note')), ...provenance },
-      };
+      return shaped({ value_count: anyCount(), value_pct: anyPct(), note: text(role('note')) }, { sourceClass });
     }
     case 'by_sector': {
       const sector = required('sector', 'sector');
       const rank = role('rank');
       if (rank) checks.push(...figureChecks(rank, { by: 'count' }));
-      return {
-        table,
-        period,
-        checks,
-        used,
-        select: {
-          ...dates,
-          sector,
-          sector_group: sectorGroupSql(sector),
-          rank: countOf(rank, { by: 'count' }),
-          notifications: anyCount(),
-          pct_of_period_total: anyPct(),
-          note: text(role('note')),
-          ...provenance,
-        },
-      };
+      return shaped({
+        sector,
+        sector_group: sectorGroupSql(sector),
+        rank: countOf(rank, { by: 'count' }),
+        notifications: anyCount(),
+        pct_of_period_total: anyPct(),
+        note: text(role('note')),
+      });
     }
     case 'source_breakdown': {
       const category = required('category', 'category');
       const unit = unitHeader;
       const pctOfUnit = unit ? `CASE WHEN ${unitIsPct(unit)} THEN coalesce(nullif(regexp_extract(lower(trim(${col(unit)})), '^pct_of_(.+)$', 1), ''), 'all') END` : null;
       const valuePct = anyPct();
-      return {
-        table,
-        period,
-        checks,
-        used,
-        select: {
-          ...dates,
-          category,
-          subcategory: text(role('subcategory')),
-          value_count: anyCount(),
-          value_pct: valuePct,
-          pct_of: `CASE WHEN (${valuePct}) IS NOT NULL THEN ${pctOfUnit ?? "'all'"} END`,
-          note: text(role('note')),
-          ...provenance,
-        },
-      };
+      return shaped({
+        category,
+        subcategory: text(role('subcategory')),
+        value_count: anyCount(),
+        value_pct: valuePct,
+        pct_of: `CASE WHEN (${valuePct}) IS NOT NULL THEN ${pctOfUnit ?? "'all'"} END`,
+        note: text(role('note')),
+      });
     }
     case 'health_sector':
-      return {
-        table,
-        period,
-        checks,
-        used,
-        select: { ...dates, measure: required('measure', 'measure'), value_count: count('value'), value_pct: pct('value'), note: text(role('note')), ...provenance },
-      };
+      return shaped({ measure: required('measure', 'measure'), value_count: count('value'), value_pct: pct('value'), note: text(role('note')) });
     case 'individuals_affected': {
       const bin = required('bin', 'bin of individuals affected');
       const bounds = binBoundsSql(bin);
-      return {
-        table,
-        period,
-        checks,
-        used,
-        select: {
-          ...dates,
-          population: text(role('population')),
-          bin,
-          bin_min: bounds.min,
-          bin_max: bounds.max,
-          value_count: anyCount(),
-          value_pct: anyPct(),
-          note: text(role('note')),
-          ...provenance,
-        },
-      };
+      return shaped({
+        population: text(role('population')),
+        bin,
+        bin_min: bounds.min,
+        bin_max: bounds.max,
+        value_count: anyCount(),
+        value_pct: anyPct(),
+        note: text(role('note')),
+      });
     }
     case 'kinds_of_pi':
-      return {
-        table,
-        period,
-        checks,
-        used,
-        select: { ...dates, kind: required('kind', 'kind of personal information'), value_count: anyCount(), value_pct: anyPct(), note: text(role('note')), ...provenance },
-      };
+      return shaped({ kind: required('kind', 'kind of personal information'), value_count: anyCount(), value_pct: anyPct(), note: text(role('note')) });
     case 'timeliness':
-      return {
-        table,
-        period,
-        checks,
-        used,
-        select: { ...dates, measure: required('measure', 'measure'), value_pct: pct('value'), note: text(role('note')), ...provenance },
-      };
+      return shaped({ measure: required('measure', 'measure'), value_pct: pct('value'), note: text(role('note')) });
   }
 }
 
