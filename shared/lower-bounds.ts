@@ -13,3 +13,19 @@ export function lowerBoundIndex(caveats: readonly Caveat[], categories: readonly
   if (width === 0) return -1;
   return categories.findIndex((c) => c >= after.slice(0, width));
 }
+
+/**
+ * The ECharts mark area that shades categories `from` to `to` (by index: a category axis reads a
+ * number as the category's position) and labels them, for a bar series. Silent: a click on the shade
+ * is not a click on a bar. The category axis needs a tick per category (`axisTick.interval: 0`):
+ * with ticks only under the shown labels, ECharts snaps a mark area to them.
+ */
+export function lowerBoundShade(from: number, to: number, label: { color: string; fontFamily?: string }): Record<string, unknown> {
+  return {
+    silent: true,
+    itemStyle: { color: 'rgba(128, 128, 128, 0.14)' },
+    // Short, to fit over a few months; the footnote or caption says from which date and why.
+    label: { show: true, position: 'insideTop', formatter: 'Lower bounds', fontSize: 11, ...label },
+    data: [[{ xAxis: from }, { xAxis: to }]],
+  };
+}

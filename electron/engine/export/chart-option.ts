@@ -1,3 +1,4 @@
+import { lowerBoundShade } from '../../../shared/lower-bounds';
 import type { ChartFigure } from '../reports/chart-figure';
 import { compactNumber, NUMBER_FORMAT } from './html-text';
 import { ensureUsMap, US_MAP } from './us-state-map';
@@ -82,7 +83,7 @@ export function echartsOption(figure: ChartFigure): Record<string, unknown> | nu
       name: s.name,
       type: s.type,
       data: s.values,
-      ...(i === 0 && figure.lowerBoundFrom !== undefined ? { markArea: lowerBoundShade(figure.lowerBoundFrom, figure.categories.length - 1) } : {}),
+      ...(i === 0 && figure.lowerBoundFrom !== undefined ? { markArea: lowerBoundShade(figure.lowerBoundFrom, figure.categories.length - 1, { color: '#4a5563', fontFamily: REPORT_FONT }) } : {}),
       ...(figure.horizontal ? {} : { yAxisIndex: s.axis }),
       ...(s.stack ? { stack: s.stack } : {}),
       ...(s.type === 'line' ? { symbolSize: 6, lineStyle: { width: 2.5 } } : { barMaxWidth: 48 }),
@@ -91,16 +92,6 @@ export function echartsOption(figure: ChartFigure): Record<string, unknown> | nu
         ? { label: { show: true, position: figure.horizontal ? 'right' : 'top', fontSize: 12, formatter: (p: { value: number }) => (figure.percent ? format(p.value) : NUMBER_FORMAT.format(p.value)) } }
         : {}),
     })),
-  };
-}
-
-/** The periods whose counts are lower bounds, shaded and labelled (the caption says from which date and why). */
-function lowerBoundShade(from: number, to: number): Record<string, unknown> {
-  return {
-    silent: true,
-    itemStyle: { color: 'rgba(128, 128, 128, 0.14)' },
-    label: { show: true, position: 'insideTop', formatter: 'Lower bounds', color: '#4a5563', fontSize: 11, fontFamily: REPORT_FONT },
-    data: [[{ xAxis: from }, { xAxis: to }]],
   };
 }
 

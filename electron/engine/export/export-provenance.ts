@@ -1,7 +1,6 @@
 import type { Caveat } from '../../../shared/api';
 import type { Database } from '../db/database';
-import { ocrCoverageCaveat } from '../sources/ocr/ocr-coverage';
-import { OCR_SOURCE_ID } from '../sources/ocr/ocr-view';
+import { caveatsOf } from '../queries/provenance';
 import type { SourceCatalog, SourceCitation } from '../reports/source-catalog';
 
 /** A file behind an export: the name a person can find again, and the snapshot it holds. */
@@ -66,12 +65,11 @@ export async function exportProvenance(
   const files = await sourceFiles(db, query.sourceIds);
   const titles = await registeredTitles(db);
   const ids = [...new Set(files.map((f) => f.sourceId))];
-  const ocrCaveat = ids.includes(OCR_SOURCE_ID) ? await ocrCoverageCaveat(db) : null;
   return {
     sql: query.citedSql,
     sources: ids.map((id) => catalog.cite(id, titles.get(id))),
     files,
-    caveats: ocrCaveat ? [ocrCaveat] : [],
+    caveats: await caveatsOf(db, ids),
     madeAt: now.toISOString(),
     appVersion,
   };

@@ -35,11 +35,16 @@ async function readProvenance(db: Database, sourceIds: readonly string[]): Promi
     { sources: JSON.stringify(sourceIds) },
   );
   const sources = [...new Set(rows.map((r) => r.source_id))];
-  const ocrCaveat = sources.includes(OCR_SOURCE_ID) ? await ocrCoverageCaveat(db) : null;
   return {
     sources,
     files: rows.map((r) => r.name),
     snapshotDates: [...new Set(rows.map((r) => r.snapshot_date).filter((d): d is string => d !== null))].sort(),
-    caveats: ocrCaveat ? [ocrCaveat] : [],
+    caveats: await caveatsOf(db, sources),
   };
+}
+
+/** What the given sources cannot show (see ResultMeta.caveats): for now OCR's lower bounds after its latest archive. */
+export async function caveatsOf(db: Database, sourceIds: readonly string[]): Promise<Caveat[]> {
+  const ocr = sourceIds.includes(OCR_SOURCE_ID) ? await ocrCoverageCaveat(db) : null;
+  return ocr ? [ocr] : [];
 }
